@@ -1,0 +1,34 @@
+package pk.registry.http;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The servlet container's error page: errors raised outside Spring MVC (in filters, by the
+ * container) also answer with a problem, never an HTML page or a stack trace.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping(path = "${server.error.path:/error}", produces = MediaType.ALL_VALUE)
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        String detail = status.is5xxServerError() ? "The request could not be completed." : status.getReasonPhrase() + ".";
+        ProblemDetail problem = Problems.of(status, detail);
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+            problem.setInstance(java.net.URI.create(path));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Cache-Control", "no-store").body(problem);
+    }
+}

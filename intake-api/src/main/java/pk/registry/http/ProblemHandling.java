@@ -1,0 +1,87 @@
+package pk.registry.http;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every exception that reaches Spring MVC into a problem response. Framework messages
+ * can quote the request (a JSON parse error shows the text around the fault), so they are
+ * replaced by fixed details; validation errors list fields and rule codes, never values.
+ */
+@RestControllerAdvice
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(Problems.invalid(fieldErrors(ex.getBindingResult())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> fieldError(result.getMethodParameter().getParameterName(), error)))
+                .toList();
+        return problem(Problems.invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem && status instanceof HttpStatus known) {
+            problem.setTitle(known.getReasonPhrase());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** The last resort: a 500 that says nothing about the fault; the log keeps the exception type only. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("Unhandled {} while serving a request", ex.getClass().getSimpleName());
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed."));
+    }
+
+    static List<FieldError> fieldErrors(BindingResult result) {
+        return result.getAllErrors().stream()
+                .map(error -> fieldError(error instanceof org.springframework.validation.FieldError field
+                        ? field.getField() : error.getObjectName(), error))
+                .toList();
+    }
+
+    private static FieldError fieldError(String field, MessageSourceResolvable error) {
+        String[] codes = error.getCodes();
+        String code = codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
+        String message = error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+        return new FieldError(field, code, message);
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

@@ -1,0 +1,57 @@
+package pk.registry.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds and writes RFC 9457 problem responses, also from places outside Spring MVC
+ * (security filters, the servlet error page).
+ */
+@Component
+public class Problems {
+
+    /** The problem type of a request whose fields break rules; carries an {@code errors} list. */
+    public static final URI VALIDATION = URI.create("urn:registry:problem:validation");
+
+    private final JsonMapper json;
+
+    Problems(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** A problem for a status, with the status's standard title and a detail that carries no personal data. */
+    public static ProblemDetail of(HttpStatusCode status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (status instanceof HttpStatus known) {
+            problem.setTitle(known.getReasonPhrase());
+        }
+        return problem;
+    }
+
+    /** A 400 listing every failing field. */
+    public static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        problem.setType(VALIDATION);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** Writes the problem as the whole response body. */
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader("Cache-Control", "no-store");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,67 @@
+package pk.registry.identity;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import pk.registry.kernel.Role;
+
+/**
+ * Identity settings.
+ *
+ * @param issuer this service's own issuer URL: the {@code iss} of every token it signs
+ * @param externalIssuer a production identity provider trusted for staff and partner tokens;
+ *        when set, the embedded authorization server is switched off
+ * @param accessTokenTtl lifetime of the tokens this service signs
+ * @param clients client-credentials clients of the embedded authorization server
+ * @param otp the applicants' one-time-code sign-in
+ */
+@Validated
+@ConfigurationProperties("registry.identity")
+record IdentityProperties(
+        @NotNull URI issuer,
+        @Nullable URI externalIssuer,
+        @NotNull @DefaultValue("15m") Duration accessTokenTtl,
+        @Valid @DefaultValue List<Client> clients,
+        @Valid @DefaultValue Otp otp) {
+
+    boolean embeddedAuthorizationServer() {
+        return externalIssuer == null;
+    }
+
+    /**
+     * A client of the embedded authorization server.
+     *
+     * @param clientId the client id
+     * @param secret the secret in Spring Security's {@code {id}encoded} form; production uses
+     *        {@code {bcrypt}}, only the demo uses {@code {noop}}
+     * @param role the one role its tokens carry
+     * @param districts the districts a field officer serves
+     * @param agreementId the data-sharing agreement a partner is bound to
+     */
+    record Client(@NotBlank String clientId, @NotBlank String secret, @NotNull Role role,
+            @DefaultValue List<String> districts, @Nullable String agreementId) {
+    }
+
+    /**
+     * @param codeTtl how long a code stays valid
+     * @param maxAttempts wrong codes allowed before the code is spent
+     * @param maxRequests codes that one mobile may request within {@code window}
+     * @param window the throttling window
+     */
+    record Otp(@NotNull @DefaultValue("5m") Duration codeTtl,
+            @Min(1) @Max(10) @DefaultValue("5") int maxAttempts,
+            @Min(1) @DefaultValue("3") int maxRequests,
+            @NotNull @DefaultValue("15m") Duration window) {
+    }
+}

@@ -1,0 +1,137 @@
+package pk.registry.identity;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import jakarta.servlet.http.HttpServletRequest;
+import pk.registry.http.Problems;
+import pk.registry.kernel.Role;
+
+/**
+ * Who may call what. Every route of the v1 contract is named here with its roles; anything
+ * not named is denied. Stateless: no session, no cookie, bearer tokens only.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String APPLICANT = Role.APPLICANT.name();
+    private static final String FIELD_OFFICER = Role.FIELD_OFFICER.name();
+    private static final String PARTNER = Role.PARTNER.name();
+    private static final String DPO = Role.DPO.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String ADMIN = Role.ADMIN.name();
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens,
+            Problems problems, Environment environment) throws Exception {
+        boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
+        AuthenticationEntryPoint unauthenticated = problemEntryPoint(problems);
+        AccessDeniedHandler forbidden = (request, response, denied) -> problems.write(response,
+                Problems.of(HttpStatus.FORBIDDEN, "Your role may not use this endpoint."));
+        http.authorizeHttpRequests(routes -> {
+            routes.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                    // public
+                    .requestMatchers("/api/v1/auth/otp", "/api/v1/auth/otp/verify").permitAll()
+                    .requestMatchers(GET, "/api/v1/privacy-policy", "/api/v1/privacy-policy/versions",
+                            "/api/v1/purposes", "/api/v1/imports/template").permitAll()
+                    .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll()
+                    .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll();
+            if (demo) {
+                routes.requestMatchers(GET, "/api/v1/demo/sms-outbox").permitAll();
+            }
+            // applicants
+            routes.requestMatchers(POST, "/api/v1/applications").hasRole(APPLICANT)
+                    .requestMatchers(GET, "/api/v1/applications/*").hasAnyRole(APPLICANT, FIELD_OFFICER)
+                    .requestMatchers("/api/v1/me", "/api/v1/me/**").hasRole(APPLICANT)
+                    // field officers
+                    .requestMatchers(POST, "/api/v1/imports").hasRole(FIELD_OFFICER)
+                    .requestMatchers(GET, "/api/v1/imports/*", "/api/v1/imports/*/errors")
+                    .hasAnyRole(FIELD_OFFICER, DPO)
+                    // partner agencies
+                    .requestMatchers(POST, "/api/v1/verifications", "/registry/sync/search").hasRole(PARTNER)
+                    // data protection officer
+                    .requestMatchers(GET, "/api/v1/dpo/**").hasRole(DPO)
+                    .requestMatchers(POST, "/api/v1/dpo/**").hasRole(DPO)
+                    .requestMatchers(DELETE, "/api/v1/dpo/legal-holds/*").hasRole(DPO)
+                    // auditor, reports
+                    .requestMatchers(GET, "/api/v1/audit/events", "/api/v1/audit/verification").hasRole(AUDITOR)
+                    .requestMatchers(GET, "/api/v1/statistics").hasAnyRole(AUDITOR, DPO, ADMIN)
+                    // administration
+                    .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                    .requestMatchers("/actuator/**").hasRole(ADMIN)
+                    .anyRequest().denyAll();
+        })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationManagerResolver(tokens)
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; frame-ancestors 'none'; form-action 'self'; object-src 'none'")));
+        return http.build();
+    }
+
+    /**
+     * Tokens are accepted from this service's own issuer (verified against its own keys, no
+     * network) and, when configured, from the external identity provider.
+     */
+    @Bean
+    AuthenticationManagerResolver<HttpServletRequest> tokenAuthentication(IdentityProperties properties,
+            JwtDecoder ownTokens, RoleClaims roleClaims) {
+        var managers = new java.util.HashMap<String, AuthenticationManager>();
+        managers.put(properties.issuer().toString(), manager(ownTokens, roleClaims));
+        if (properties.externalIssuer() != null) {
+            String external = properties.externalIssuer().toString();
+            managers.put(external, manager(NimbusJwtDecoder.withIssuerLocation(external).build(), roleClaims));
+        }
+        return new JwtIssuerAuthenticationManagerResolver(Map.copyOf(managers)::get);
+    }
+
+    static AuthenticationEntryPoint problemEntryPoint(Problems problems) {
+        return (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED,
+                    "A valid bearer token is required for this endpoint."));
+        };
+    }
+
+    private static AuthenticationManager manager(JwtDecoder decoder, RoleClaims roleClaims) {
+        var provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(roleClaims);
+        return provider::authenticate;
+    }
+}

@@ -1,0 +1,91 @@
+package pk.registry.kernel;
+
+import java.util.regex.Pattern;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/**
+ * A Pakistani mobile number in E.164 form ({@code +923XXXXXXXXX}).
+ * <p>
+ * Accepts exactly the three spellings of the registry's contracts ({@code 03XXXXXXXXX},
+ * {@code +923XXXXXXXXX}, {@code 923XXXXXXXXX}) and asks libphonenumber whether the result is
+ * a mobile number in Pakistan. {@link #toString()} masks all but the operator prefix and the
+ * last two digits.
+ */
+public record MobileNumber(String e164) {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private static final Pattern ACCEPTED_SPELLINGS = Pattern.compile("03\\d{9}|\\+923\\d{9}|923\\d{9}");
+
+    public MobileNumber {
+        if (!e164.startsWith("+92") || !isMobile(e164)) {
+            throw new InvalidMobileNumberException();
+        }
+    }
+
+    /**
+     * Parses one of the accepted spellings.
+     * @throws InvalidMobileNumberException if the text is not a Pakistani mobile number
+     */
+    public static MobileNumber parse(String text) {
+        String trimmed = text.strip();
+        if (!ACCEPTED_SPELLINGS.matcher(trimmed).matches()) {
+            throw new InvalidMobileNumberException();
+        }
+        String international = trimmed.startsWith("0") ? trimmed : trimmed.startsWith("+") ? trimmed : "+" + trimmed;
+        return new MobileNumber(format(international));
+    }
+
+    /** Whether {@link #parse(String)} would accept the text. */
+    public static boolean isValid(String text) {
+        try {
+            parse(text);
+            return true;
+        }
+        catch (InvalidMobileNumberException ex) {
+            return false;
+        }
+    }
+
+    /** Safe to show: {@code +92300*****67}. */
+    public String masked() {
+        return e164.substring(0, 6) + "*".repeat(e164.length() - 8) + e164.substring(e164.length() - 2);
+    }
+
+    @Override
+    public String toString() {
+        return "MobileNumber[" + masked() + "]";
+    }
+
+    private static boolean isMobile(String text) {
+        try {
+            PhoneNumber number = PHONES.parse(text, "PK");
+            return PHONES.isValidNumberForRegion(number, "PK")
+                    && PHONES.getNumberType(number) == PhoneNumberType.MOBILE;
+        }
+        catch (NumberParseException ex) {
+            return false;
+        }
+    }
+
+    private static String format(String text) {
+        try {
+            return PHONES.format(PHONES.parse(text, "PK"), PhoneNumberFormat.E164);
+        }
+        catch (NumberParseException ex) {
+            throw new InvalidMobileNumberException();
+        }
+    }
+
+    /** The text is not a Pakistani mobile number. Carries no part of the text. */
+    public static final class InvalidMobileNumberException extends IllegalArgumentException {
+        InvalidMobileNumberException() {
+            super("not a Pakistani mobile number");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package pk.registry.keys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Keyed, deterministic look-up tokens for low-entropy personal values (CNICs, mobiles, codes).
+ * Never a plain hash: without the key, a token cannot be reversed by trying every CNIC.
+ * <p>
+ * Each {@link Domain} keeps its tokens apart, so the same digits as a CNIC and as a code
+ * never give the same token.
+ */
+@Component
+public class BlindIndex {
+
+    /** What a token is for; part of the keyed input. */
+    public enum Domain { CNIC, MOBILE, OTP_CODE, KEY_CHECK }
+
+    private static final int OUTPUT_BYTES = 32;
+
+    private final RegistryKeyring keyring;
+
+    BlindIndex(RegistryKeyring keyring) {
+        this.keyring = keyring;
+    }
+
+    /**
+     * The token of a normalised value in a domain: 64 lowercase hex characters.
+     * The caller normalises first (digits only for a CNIC, E.164 for a mobile).
+     */
+    public String of(Domain domain, String normalisedValue) {
+        byte[] input = (domain.name() + '\u0000' + normalisedValue).getBytes(StandardCharsets.UTF_8);
+        try {
+            return HexFormat.of().formatHex(keyring.blindIndexKey().computePrimary(input, OUTPUT_BYTES));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new KeyMaterialException("the blind-index key cannot compute a token", ex);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package pk.registry.keys;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.prf.PrfSet;
+import com.nimbusds.jose.jwk.JWKSet;
+
+/**
+ * The registry's keys, as primitives that never hand out raw key bytes (except the token
+ * signing keys, which the JOSE libraries need as JWKs).
+ * <p>
+ * The default implementation reads a key directory; a KMS or Vault implementation replaces
+ * it by declaring its own bean of this type.
+ */
+public interface RegistryKeyring {
+
+    /** Wraps and unwraps per-household data keys. */
+    Aead masterKey();
+
+    /** The keyed pseudo-random function behind blind indexes and stored code hashes. */
+    PrfSet blindIndexKey();
+
+    /** Private keys that sign access tokens and consent receipts; the first one signs. */
+    JWKSet signingKeys();
+}
