@@ -1,0 +1,142 @@
+package pk.registry.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pk.registry.kernel.Role.ADMIN;
+import static pk.registry.kernel.Role.APPLICANT;
+import static pk.registry.kernel.Role.AUDITOR;
+import static pk.registry.kernel.Role.DPO;
+import static pk.registry.kernel.Role.FIELD_OFFICER;
+import static pk.registry.kernel.Role.PARTNER;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import pk.registry.Http;
+import pk.registry.RegistryIntegrationTest;
+import pk.registry.kernel.Role;
+
+/**
+ * Every non-public route of the v1 contract (../shared/specs/api.md), written out here
+ * independently of the security configuration: anonymous callers get 401 and every role
+ * the contract does not name gets 403, both as problem+json.
+ */
+@RegistryIntegrationTest
+class RouteSecurityIntegrationTests {
+
+    @Autowired
+    Http http;
+
+    record Route(String method, String path, Set<Role> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static Stream<Route> routes() {
+        return Stream.of(
+                new Route("POST", "/api/v1/applications", EnumSet.of(APPLICANT)),
+                new Route("GET", "/api/v1/applications/8d4e2a64-97b5-4a8a-9a1e-0f5f7f0c9b11", EnumSet.of(APPLICANT, FIELD_OFFICER)),
+                new Route("GET", "/api/v1/me/data", EnumSet.of(APPLICANT)),
+                new Route("GET", "/api/v1/me/disclosures", EnumSet.of(APPLICANT)),
+                new Route("GET", "/api/v1/me/consents", EnumSet.of(APPLICANT)),
+                new Route("POST", "/api/v1/me/consents/withdrawals", EnumSet.of(APPLICANT)),
+                new Route("POST", "/api/v1/me/corrections", EnumSet.of(APPLICANT)),
+                new Route("POST", "/api/v1/me/erasure-requests", EnumSet.of(APPLICANT)),
+                new Route("GET", "/api/v1/me/erasure-requests/42", EnumSet.of(APPLICANT)),
+                new Route("POST", "/api/v1/me/complaints", EnumSet.of(APPLICANT)),
+                new Route("POST", "/api/v1/imports", EnumSet.of(FIELD_OFFICER)),
+                new Route("GET", "/api/v1/imports/42", EnumSet.of(FIELD_OFFICER, DPO)),
+                new Route("GET", "/api/v1/imports/42/errors", EnumSet.of(FIELD_OFFICER, DPO)),
+                new Route("POST", "/api/v1/verifications", EnumSet.of(PARTNER)),
+                new Route("POST", "/registry/sync/search", EnumSet.of(PARTNER)),
+                new Route("GET", "/api/v1/dpo/erasure-requests", EnumSet.of(DPO)),
+                new Route("POST", "/api/v1/dpo/erasure-requests/42/decision", EnumSet.of(DPO)),
+                new Route("POST", "/api/v1/dpo/legal-holds", EnumSet.of(DPO)),
+                new Route("DELETE", "/api/v1/dpo/legal-holds/42", EnumSet.of(DPO)),
+                new Route("POST", "/api/v1/dpo/jobs/retention", EnumSet.of(DPO)),
+                new Route("POST", "/api/v1/dpo/jobs/erasure", EnumSet.of(DPO)),
+                new Route("GET", "/api/v1/dpo/jobs/42", EnumSet.of(DPO)),
+                new Route("GET", "/api/v1/dpo/complaints", EnumSet.of(DPO)),
+                new Route("GET", "/api/v1/dpo/corrections", EnumSet.of(DPO)),
+                new Route("GET", "/api/v1/audit/events", EnumSet.of(AUDITOR)),
+                new Route("GET", "/api/v1/audit/verification", EnumSet.of(AUDITOR)),
+                new Route("GET", "/api/v1/statistics", EnumSet.of(AUDITOR, DPO, ADMIN)),
+                new Route("POST", "/api/v1/admin/policies", EnumSet.of(ADMIN)),
+                new Route("GET", "/api/v1/admin/partners", EnumSet.of(ADMIN)),
+                new Route("GET", "/api/v1/admin/programmes", EnumSet.of(ADMIN)),
+                new Route("GET", "/actuator/prometheus", EnumSet.of(ADMIN)),
+                new Route("GET", "/actuator/metrics", EnumSet.of(ADMIN)));
+    }
+
+    static Stream<Arguments> forbiddenCombinations() {
+        return routes().flatMap(route -> Arrays.stream(Role.values())
+                .filter(role -> !route.allowed().contains(role))
+                .map(role -> Arguments.of(route, role)));
+    }
+
+    @ParameterizedTest(name = "{0} anonymous")
+    @MethodSource("routes")
+    void anonymousCallersAreUnauthenticated(Route route) {
+        HttpResponse<String> response = http.send(request(route));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertProblem(response, 401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("forbiddenCombinations")
+    void rolesTheContractDoesNotNameAreForbidden(Route route, Role role) {
+        HttpResponse<String> response = http.send(request(route).header("Authorization", "Bearer " + http.token(role)));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertProblem(response, 403);
+    }
+
+    static Stream<Arguments> allowedCombinations() {
+        return routes().flatMap(route -> route.allowed().stream().map(role -> Arguments.of(route, role)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("allowedCombinations")
+    void rolesTheContractNamesGetPastSecurity(Route route, Role role) {
+        HttpResponse<String> response = http.send(request(route).header("Authorization", "Bearer " + http.token(role)));
+
+        assertThat(response.statusCode()).isNotIn(401, 403);
+    }
+
+    @ParameterizedTest(name = "{0} with a forged token")
+    @MethodSource("routes")
+    void tokensNotSignedByATrustedIssuerAreRejected(Route route) {
+        String token = http.token(route.allowed().iterator().next());
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+
+        HttpResponse<String> response = http.send(request(route).header("Authorization", "Bearer " + forged));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertProblem(response, 401);
+    }
+
+    private HttpRequest.Builder request(Route route) {
+        return http.request(route.path()).header("Content-Type", "application/json")
+                .method(route.method(), route.method().equals("POST")
+                        ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(http.json(response).get("status").asInt()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+}
