@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -26,5 +27,11 @@ public class RegistryApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Rules about dates (not in the future, age limits) read "today" from the same clock. */
+    @Bean
+    ValidationConfigurationCustomizer validationClock(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
     }
 }

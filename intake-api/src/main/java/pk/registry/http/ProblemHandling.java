@@ -2,6 +2,10 @@ package pk.registry.http;
 
 import java.util.List;
 
+import jakarta.validation.ConstraintViolationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -49,7 +53,34 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+            return problem(Problems.invalid(List.of(new FieldError(path(mismatch.getPath()), "Type",
+                    "has the wrong type or format"))));
+        }
         return problem(Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint."));
+    }
+
+    /** Rules checked outside Spring MVC's binding (by a module's facade). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolations(ConstraintViolationException ex) {
+        return problem(Problems.invalid(ex.getConstraintViolations().stream()
+                .map(violation -> new FieldError(violation.getPropertyPath().toString(),
+                        violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+                        violation.getMessage()))
+                .toList()));
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class BlindIndex {
 
     /** What a token is for; part of the keyed input. */
-    public enum Domain { CNIC, MOBILE, OTP_CODE, KEY_CHECK }
+    public enum Domain { CNIC, MOBILE, OTP_CODE, KEY_CHECK, REQUEST }
 
     private static final int OUTPUT_BYTES = 32;
 

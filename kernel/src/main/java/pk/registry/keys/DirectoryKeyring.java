@@ -35,6 +35,7 @@ final class DirectoryKeyring implements RegistryKeyring {
     static final String SIGNING_KEYS_FILE = "signing-keys.json";
 
     private final Aead masterKey;
+    private final int masterKeyId;
     private final PrfSet blindIndexKey;
     private final JWKSet signingKeys;
 
@@ -47,12 +48,13 @@ final class DirectoryKeyring implements RegistryKeyring {
             throw new KeyMaterialException("Tink cannot be initialised", ex);
         }
         Path directory = properties.directory();
-        this.masterKey = load(properties, directory.resolve(MASTER_KEY_FILE),
-                () -> newKeyset(PredefinedAeadParameters.AES256_GCM),
-                json -> primitive(json, Aead.class));
+        KeysetHandle master = load(properties, directory.resolve(MASTER_KEY_FILE),
+                () -> newKeyset(PredefinedAeadParameters.AES256_GCM), DirectoryKeyring::keyset);
+        this.masterKey = primitive(master, Aead.class);
+        this.masterKeyId = master.getPrimary().getId();
         this.blindIndexKey = load(properties, directory.resolve(BLIND_INDEX_KEY_FILE),
                 () -> newKeyset(PredefinedPrfParameters.HMAC_SHA256_PRF),
-                json -> primitive(json, PrfSet.class));
+                json -> primitive(keyset(json), PrfSet.class));
         this.signingKeys = load(properties, directory.resolve(SIGNING_KEYS_FILE),
                 DirectoryKeyring::newSigningKeys, DirectoryKeyring::parseSigningKeys);
     }
@@ -60,6 +62,11 @@ final class DirectoryKeyring implements RegistryKeyring {
     @Override
     public Aead masterKey() {
         return masterKey;
+    }
+
+    @Override
+    public int masterKeyId() {
+        return masterKeyId;
     }
 
     @Override
@@ -100,13 +107,21 @@ final class DirectoryKeyring implements RegistryKeyring {
         }
     }
 
-    private static <P> P primitive(String json, Class<P> type) {
+    private static KeysetHandle keyset(String json) {
         try {
-            return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get())
-                    .getPrimitive(RegistryConfiguration.get(), type);
+            return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
         }
         catch (GeneralSecurityException | RuntimeException ex) {
-            throw new KeyMaterialException("a " + type.getSimpleName() + " keyset cannot be read", ex);
+            throw new KeyMaterialException("a keyset cannot be read", ex);
+        }
+    }
+
+    private static <P> P primitive(KeysetHandle keyset, Class<P> type) {
+        try {
+            return keyset.getPrimitive(RegistryConfiguration.get(), type);
+        }
+        catch (GeneralSecurityException | RuntimeException ex) {
+            throw new KeyMaterialException("a " + type.getSimpleName() + " keyset cannot be used", ex);
         }
     }
 

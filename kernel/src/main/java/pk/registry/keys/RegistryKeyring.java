@@ -16,6 +16,9 @@ public interface RegistryKeyring {
     /** Wraps and unwraps per-household data keys. */
     Aead masterKey();
 
+    /** The id of the master key that wraps new data keys; stored beside each wrapped key for rotation. */
+    int masterKeyId();
+
     /** The keyed pseudo-random function behind blind indexes and stored code hashes. */
     PrfSet blindIndexKey();
 

@@ -1,0 +1,3 @@
+package pk.registry.household;
+
+public enum Dwelling { OWNED, RENTED, RENT_FREE }

@@ -1,0 +1,3 @@
+package pk.registry.household;
+
+public enum Education { NONE, PRIMARY, MIDDLE, MATRIC, INTERMEDIATE, GRADUATE, POSTGRADUATE }

@@ -1,0 +1,3 @@
+package pk.registry.household;
+
+public enum Gender { M, F, X }

@@ -1,0 +1,209 @@
+package pk.registry.household;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import pk.registry.audit.AuditEntry;
+import pk.registry.audit.AuditTrail;
+import pk.registry.consent.ConsentForm;
+import pk.registry.consent.ConsentManagement;
+import pk.registry.consent.ConsentMethod;
+import pk.registry.keys.BlindIndex;
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.MobileNumber;
+import pk.registry.kernel.Purpose;
+import pk.registry.kernel.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The household module's public face: register a household with its consent, read it back
+ * within the caller's rights, count households. Every create and read of personal data is
+ * audited in the same transaction as the change it records.
+ */
+@Service
+public class HouseholdManagement {
+
+    static final int SUPPRESSION_THRESHOLD = 10;
+
+    private final Households households;
+    private final ConsentManagement consents;
+    private final AuditTrail audit;
+    private final Validator validator;
+    private final BlindIndex blindIndex;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    HouseholdManagement(Households households, ConsentManagement consents, AuditTrail audit, Validator validator,
+            BlindIndex blindIndex, JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions, Clock clock) {
+        this.households = households;
+        this.consents = consents;
+        this.audit = audit;
+        this.validator = validator;
+        this.blindIndex = blindIndex;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers an applicant's household with the consent given online.
+     *
+     * @param idempotencyKey the client's key: the same key with the same body returns the first result
+     * @throws ConstraintViolationException if the form breaks a rule (callers normally validated already)
+     * @throws CnicAlreadyRegisteredException if a member's CNIC belongs to another household
+     * @throws IdempotencyKeyReusedException if the key was used with another body
+     */
+    public Registration register(Actor applicant, HouseholdForm form, ConsentForm consent,
+            @Nullable String idempotencyKey) {
+        requireValid(form, consent);
+        String owner = blindIndex.of(BlindIndex.Domain.MOBILE, applicant.subject());
+        String requestHash = idempotencyKey == null ? null : requestHash(form, consent);
+        try {
+            return transactions.execute(status -> {
+                if (idempotencyKey != null) {
+                    Optional<Registration> earlier = replay(owner, idempotencyKey, requestHash);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                }
+                UUID id = UUID.randomUUID();
+                Instant now = clock.instant();
+                if (idempotencyKey != null) {
+                    jdbc.sql("""
+                            INSERT INTO idempotency_key (owner_token, idem_key, request_hash, household_id, created_at)
+                            VALUES (:owner, :key, :hash, :household, :at)""")
+                            .param("owner", owner).param("key", idempotencyKey).param("hash", requestHash)
+                            .param("household", id.toString()).param("at", Timestamp.from(now)).update();
+                }
+                List<Integer> taken = households.alreadyRegistered(form);
+                if (!taken.isEmpty()) {
+                    throw new CnicAlreadyRegisteredException(taken);
+                }
+                String district = PunjabDistricts.canonical(form.district()).orElseThrow();
+                households.insert(id, form, district, MobileNumber.parse(form.mobile()).e164(), owner, now);
+                consents.recordGiven(id, consent, ConsentMethod.ONLINE, null, now);
+                audit.record(AuditEntry.success(applicant, Purpose.ELIGIBILITY_ASSESSMENT, id, "HOUSEHOLD_CREATED"));
+                return new Registration(id, false);
+            });
+        }
+        catch (DuplicateKeyException race) {
+            // A concurrent submission committed first: either with the same idempotency key, or with a CNIC.
+            if (idempotencyKey != null) {
+                Optional<Registration> earlier = transactions.execute(status -> replay(owner, idempotencyKey, requestHash));
+                if (earlier != null && earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            throw new CnicAlreadyRegisteredException(List.of());
+        }
+    }
+
+    /**
+     * The application, if the actor may see it: an applicant who submitted it or whose
+     * verified mobile is the household's, or a field officer serving its district. Anyone
+     * else learns nothing, not even that it exists; the attempt is audited.
+     */
+    public Optional<Application> find(Actor actor, UUID id) {
+        return transactions.execute(status -> {
+            Optional<Households.Stored> stored = households.find(id);
+            if (stored.isEmpty()) {
+                return Optional.<Application>empty();
+            }
+            Purpose purpose = actor.is(Role.APPLICANT) ? Purpose.IDENTITY_VERIFICATION : Purpose.ELIGIBILITY_ASSESSMENT;
+            if (!mayRead(actor, stored.get())) {
+                audit.record(AuditEntry.denied(actor, purpose, id, "HOUSEHOLD_READ"));
+                return Optional.<Application>empty();
+            }
+            audit.record(AuditEntry.success(actor, purpose, id, "HOUSEHOLD_READ"));
+            Households.Stored household = stored.get();
+            return Optional.of(new Application(id, household.status(), household.createdAt(),
+                    households.open(household), consents.of(id)));
+        });
+    }
+
+    /** Households and persons, in total and per district, with small cells suppressed. */
+    public Statistics statistics(Actor actor) {
+        return transactions.execute(status -> {
+            List<Households.DistrictCount> counts = households.countByDistrict();
+            audit.record(AuditEntry.success(actor, Purpose.SERVICE_IMPROVEMENT, null, "STATISTICS_READ"));
+            Set<String> hiddenHouseholds = suppressed(counts, Households.DistrictCount::households);
+            Set<String> hiddenPersons = suppressed(counts, Households.DistrictCount::persons);
+            List<Statistics.District> districts = counts.stream().map(count -> new Statistics.District(count.district(),
+                    hiddenHouseholds.contains(count.district()) ? null : count.households(),
+                    hiddenPersons.contains(count.district()) ? null : count.persons())).toList();
+            return new Statistics(counts.stream().mapToLong(Households.DistrictCount::households).sum(),
+                    counts.stream().mapToLong(Households.DistrictCount::persons).sum(), SUPPRESSION_THRESHOLD, districts);
+        });
+    }
+
+    private static Set<String> suppressed(List<Households.DistrictCount> counts,
+            java.util.function.ToLongFunction<Households.DistrictCount> value) {
+        List<Households.DistrictCount> ascending = new ArrayList<>(counts);
+        ascending.sort(Comparator.comparingLong(value));
+        Set<String> hidden = new java.util.HashSet<>();
+        for (Households.DistrictCount count : ascending) {
+            if (value.applyAsLong(count) < SUPPRESSION_THRESHOLD) {
+                hidden.add(count.district());
+            }
+        }
+        if (hidden.size() == 1 && ascending.size() > 1) {
+            hidden.add(ascending.get(1).district());
+        }
+        return hidden;
+    }
+
+    private boolean mayRead(Actor actor, Households.Stored household) {
+        return switch (actor.role()) {
+            case APPLICANT -> {
+                String token = blindIndex.of(BlindIndex.Domain.MOBILE, actor.subject());
+                yield token.equals(household.ownerToken()) || token.equals(household.mobileToken());
+            }
+            case FIELD_OFFICER -> actor.serves(household.district());
+            default -> false;
+        };
+    }
+
+    private Optional<Registration> replay(String owner, String idempotencyKey, @Nullable String requestHash) {
+        return jdbc.sql("SELECT request_hash, household_id FROM idempotency_key WHERE owner_token = :owner AND idem_key = :key")
+                .param("owner", owner).param("key", idempotencyKey)
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).optional()
+                .map(earlier -> {
+                    if (!earlier.getKey().equals(requestHash)) {
+                        throw new IdempotencyKeyReusedException();
+                    }
+                    return new Registration(UUID.fromString(earlier.getValue()), true);
+                });
+    }
+
+    private String requestHash(HouseholdForm form, ConsentForm consent) {
+        return blindIndex.of(BlindIndex.Domain.REQUEST, json.writeValueAsString(List.of(form, consent)));
+    }
+
+    private void requireValid(HouseholdForm form, ConsentForm consent) {
+        Set<ConstraintViolation<Object>> violations = new java.util.HashSet<>(validator.validate((Object) form));
+        violations.addAll(validator.validate((Object) consent));
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+}

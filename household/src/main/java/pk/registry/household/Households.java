@@ -1,0 +1,157 @@
+package pk.registry.household;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import pk.registry.household.Payloads.Circumstances;
+import pk.registry.household.Payloads.Composition;
+import pk.registry.household.Payloads.Contact;
+import pk.registry.household.Payloads.Health;
+import pk.registry.household.Payloads.Identity;
+import pk.registry.household.Payloads.Livelihood;
+import pk.registry.keys.BlindIndex;
+
+/**
+ * Stores households sealed: forms go in, ciphertexts and blind-index tokens go to the
+ * database, and forms come back out only through the household's data key. Plain JDBC with
+ * batched member inserts, because the import writes millions of rows.
+ */
+@Repository
+class Households {
+
+    private final JdbcClient jdbc;
+    private final HouseholdCrypto crypto;
+    private final BlindIndex blindIndex;
+
+    Households(JdbcClient jdbc, HouseholdCrypto crypto, BlindIndex blindIndex) {
+        this.jdbc = jdbc;
+        this.crypto = crypto;
+        this.blindIndex = blindIndex;
+    }
+
+    /** A stored household's clear columns. */
+    record Stored(UUID id, String status, String district, int memberCount, Instant createdAt,
+            @Nullable String ownerToken, String mobileToken, String dataKey, int masterKeyId,
+            String contact, String circumstances) {
+    }
+
+    String cnicToken(String cnic) {
+        return blindIndex.of(BlindIndex.Domain.CNIC, Cnic.parse(cnic).digits());
+    }
+
+    String mobileToken(String e164) {
+        return blindIndex.of(BlindIndex.Domain.MOBILE, e164);
+    }
+
+    /** Indexes (into the form's members) of CNICs that another household already holds. */
+    List<Integer> alreadyRegistered(HouseholdForm form) {
+        List<Integer> taken = new ArrayList<>();
+        for (int i = 0; i < form.members().size(); i++) {
+            String cnic = form.members().get(i).cnic();
+            if (cnic != null && !cnic.isBlank() && jdbc.sql("SELECT COUNT(*) FROM member WHERE cnic_token = :token")
+                    .param("token", cnicToken(cnic)).query(Long.class).single() > 0) {
+                taken.add(i);
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Inserts the household and its members. A CNIC held by another household violates the
+     * unique index on {@code member.cnic_token}: the database, not a prior look-up, decides.
+     */
+    void insert(UUID id, HouseholdForm form, String district, String e164Mobile, @Nullable String ownerToken,
+            Instant at) {
+        HouseholdCrypto.DataKey key = crypto.newDataKey(id);
+        jdbc.sql("""
+                INSERT INTO household (id, status, district, member_count, created_at, owner_token, mobile_token,
+                                       data_key, master_key_id, contact_ct, circumstances_ct)
+                VALUES (:id, 'SUBMITTED', :district, :members, :at, :owner, :mobile, :key, :master, :contact, :circumstances)""")
+                .param("id", id.toString()).param("district", district).param("members", form.members().size())
+                .param("at", Timestamp.from(at)).param("owner", ownerToken).param("mobile", mobileToken(e164Mobile))
+                .param("key", key.wrapped()).param("master", key.masterKeyId())
+                .param("contact", crypto.seal(key, id, "contact", new Contact(form.address().strip(), e164Mobile,
+                        form.tehsil())))
+                .param("circumstances", crypto.seal(key, id, "circumstances", new Circumstances(form.dwelling(),
+                        form.rooms(), form.landAcres(), form.livestock(), form.hasMotorcycle(), form.hasCar(),
+                        form.electricityBillPkr(), form.gasBillPkr(), form.monthlyExpensesPkr())))
+                .update();
+        for (int position = 0; position < form.members().size(); position++) {
+            MemberForm member = form.members().get(position);
+            String cnic = member.cnic() == null || member.cnic().isBlank() ? null : Cnic.parse(member.cnic()).digits();
+            String slot = "member/" + position;
+            jdbc.sql("""
+                    INSERT INTO member (household_id, position, cnic_token, identity_ct, composition_ct,
+                                        livelihood_ct, health_ct)
+                    VALUES (:household, :position, :cnic, :identity, :composition, :livelihood, :health)""")
+                    .param("household", id.toString()).param("position", position)
+                    .param("cnic", cnic == null ? null : blindIndex.of(BlindIndex.Domain.CNIC, cnic))
+                    .param("identity", crypto.seal(key, id, slot + "/identity",
+                            new Identity(cnic, member.fullName().strip(), member.gender(), member.dateOfBirth())))
+                    .param("composition", crypto.seal(key, id, slot + "/composition",
+                            new Composition(member.relationship())))
+                    .param("livelihood", crypto.seal(key, id, slot + "/livelihood",
+                            new Livelihood(member.education(), member.employment(), member.monthlyIncomePkr())))
+                    .param("health", crypto.seal(key, id, slot + "/health",
+                            new Health(Boolean.TRUE.equals(member.disability()))))
+                    .update();
+        }
+    }
+
+    Optional<Stored> find(UUID id) {
+        return jdbc.sql("""
+                SELECT id, status, district, member_count, created_at, owner_token, mobile_token, data_key,
+                       master_key_id, contact_ct, circumstances_ct
+                FROM household WHERE id = :id""")
+                .param("id", id.toString())
+                .query((rs, row) -> new Stored(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11)))
+                .optional();
+    }
+
+    /** Decrypts the whole household back into its form. */
+    HouseholdForm open(Stored stored) {
+        UUID id = stored.id();
+        HouseholdCrypto.DataKey key = crypto.unwrap(id, stored.dataKey(), stored.masterKeyId());
+        Contact contact = crypto.open(key, id, "contact", stored.contact(), Contact.class);
+        Circumstances circumstances = crypto.open(key, id, "circumstances", stored.circumstances(), Circumstances.class);
+        List<MemberForm> members = jdbc.sql("""
+                SELECT position, identity_ct, composition_ct, livelihood_ct, health_ct
+                FROM member WHERE household_id = :id ORDER BY position""")
+                .param("id", id.toString())
+                .query((rs, row) -> {
+                    String slot = "member/" + rs.getInt(1);
+                    Identity identity = crypto.open(key, id, slot + "/identity", rs.getString(2), Identity.class);
+                    Composition composition = crypto.open(key, id, slot + "/composition", rs.getString(3), Composition.class);
+                    Livelihood livelihood = crypto.open(key, id, slot + "/livelihood", rs.getString(4), Livelihood.class);
+                    Health health = crypto.open(key, id, slot + "/health", rs.getString(5), Health.class);
+                    return new MemberForm(identity.cnic() == null ? null : Cnic.parse(identity.cnic()).digits(),
+                            identity.fullName(), composition.relationship(), identity.gender(),
+                            identity.dateOfBirth(), health.disability(), livelihood.education(),
+                            livelihood.employment(), livelihood.monthlyIncomePkr());
+                })
+                .list();
+        return new HouseholdForm(stored.district(), contact.tehsil(), contact.address(), contact.mobile(),
+                circumstances.dwelling(), circumstances.rooms(), circumstances.landAcres(), circumstances.livestock(),
+                circumstances.hasMotorcycle(), circumstances.hasCar(), circumstances.electricityBillPkr(),
+                circumstances.gasBillPkr(), circumstances.monthlyExpensesPkr(), members);
+    }
+
+    /** Households and persons per district. */
+    List<DistrictCount> countByDistrict() {
+        return jdbc.sql("SELECT district, COUNT(*), SUM(member_count) FROM household GROUP BY district ORDER BY district")
+                .query((rs, row) -> new DistrictCount(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    record DistrictCount(String district, long households, long persons) {
+    }
+}

@@ -1,0 +1,42 @@
+package pk.registry.household;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What is sealed, one record per data category. Every personal answer is encrypted; only the
+ * district (for scope and statistics) and the member count stay in clear.
+ */
+final class Payloads {
+
+    private Payloads() {
+    }
+
+    /** CONTACT. */
+    record Contact(String address, String mobile, @Nullable String tehsil) {
+    }
+
+    /** SOCIO_ECONOMIC answers of the household. */
+    record Circumstances(String dwelling, int rooms, @Nullable BigDecimal landAcres, @Nullable Integer livestock,
+            @Nullable Boolean hasMotorcycle, @Nullable Boolean hasCar, @Nullable Long electricityBillPkr,
+            @Nullable Long gasBillPkr, @Nullable Long monthlyExpensesPkr) {
+    }
+
+    /** IDENTITY of a member. */
+    record Identity(@Nullable String cnic, String fullName, String gender, LocalDate dateOfBirth) {
+    }
+
+    /** HOUSEHOLD_COMPOSITION of a member. */
+    record Composition(String relationship) {
+    }
+
+    /** SOCIO_ECONOMIC answers of a member. */
+    record Livelihood(@Nullable String education, @Nullable String employment, @Nullable Long monthlyIncomePkr) {
+    }
+
+    /** HEALTH (special category) of a member. */
+    record Health(boolean disability) {
+    }
+}

@@ -1,0 +1,96 @@
+package pk.registry.household.web;
+
+import java.net.URI;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import pk.registry.consent.ConsentForm;
+import pk.registry.household.Application;
+import pk.registry.household.CnicAlreadyRegisteredException;
+import pk.registry.household.HouseholdForm;
+import pk.registry.household.HouseholdManagement;
+import pk.registry.household.IdempotencyKeyReusedException;
+import pk.registry.household.Registration;
+import pk.registry.http.FieldError;
+import pk.registry.http.Problems;
+import pk.registry.kernel.Actor;
+
+@Tag(name = "Applications")
+@RestController
+@RequestMapping(path = "/api/v1/applications", produces = "application/json")
+class ApplicationsController {
+
+    private final HouseholdManagement households;
+
+    ApplicationsController(HouseholdManagement households) {
+        this.households = households;
+    }
+
+    /** A household application: the household and the consent given with it. */
+    record ApplicationRequest(@NotNull @Valid HouseholdForm household, @NotNull @Valid ConsentForm consent) {
+        @Override
+        public String toString() {
+            return "ApplicationRequest";
+        }
+    }
+
+    record Submitted(UUID id, String status) {
+    }
+
+    @Operation(summary = "Submit a household application with its consent",
+            description = "201 + Location. The same Idempotency-Key with the same body returns the first result; "
+                    + "with another body 422. 409 when a member's CNIC belongs to another household.")
+    @PostMapping(consumes = "application/json")
+    ResponseEntity<Submitted> submit(Actor applicant, @Valid @RequestBody ApplicationRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+            @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "must be 1-100 visible ASCII characters")
+            @Nullable String idempotencyKey) {
+        Registration registration = households.register(applicant, request.household(), request.consent(),
+                idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/v1/applications/" + registration.id()))
+                .body(new Submitted(registration.id(), "SUBMITTED"));
+    }
+
+    @Operation(summary = "Read an application: your own, or one of your districts as a field officer")
+    @GetMapping("/{id}")
+    Application read(Actor actor, @PathVariable UUID id) {
+        return households.find(actor, id).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                Problems.of(HttpStatus.NOT_FOUND, "There is no such application."), null));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> alreadyRegistered(CnicAlreadyRegisteredException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT,
+                "A CNIC in this application is already registered with another household.");
+        problem.setProperty("errors", IntStream.range(0, ex.memberIndexes().size())
+                .mapToObj(i -> new FieldError("household.members[" + ex.memberIndexes().get(i) + "].cnic",
+                        "AlreadyRegistered", "is already registered with another household"))
+                .toList());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException ex) {
+        return ResponseEntity.unprocessableContent().body(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
+                "This Idempotency-Key was already used with a different request."));
+    }
+}

@@ -1,0 +1,53 @@
+package pk.registry.identity;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.Role;
+
+/**
+ * Lets controllers take the caller as an {@link Actor} parameter, built from the verified
+ * bearer token: its subject, its one registry role, a field officer's districts and a
+ * partner's agreement.
+ */
+@Configuration(proxyBeanMethods = false)
+class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(this);
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType().equals(Actor.class);
+    }
+
+    @Override
+    public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            throw new IllegalStateException("no bearer token on a route that needs an actor");
+        }
+        Role role = token.getAuthorities().stream()
+                .map(authority -> authority.getAuthority())
+                .filter(name -> name.startsWith("ROLE_"))
+                .map(name -> Role.valueOf(name.substring(5)))
+                .findFirst().orElseThrow(() -> new IllegalStateException("token without a registry role"));
+        Jwt jwt = token.getToken();
+        List<String> districts = jwt.hasClaim(RoleClaims.DISTRICTS) ? jwt.getClaimAsStringList(RoleClaims.DISTRICTS) : List.of();
+        return new Actor(jwt.getSubject(), role, Set.copyOf(districts), jwt.getClaimAsString(RoleClaims.AGREEMENT));
+    }
+}
