@@ -156,7 +156,7 @@ public class HouseholdManagement {
         });
     }
 
-    private static Set<String> suppressed(List<Households.DistrictCount> counts,
+    static Set<String> suppressed(List<Households.DistrictCount> counts,
             java.util.function.ToLongFunction<Households.DistrictCount> value) {
         List<Households.DistrictCount> ascending = new ArrayList<>(counts);
         ascending.sort(Comparator.comparingLong(value));

@@ -15,7 +15,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -44,8 +45,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> fieldError(result.getMethodParameter().getParameterName(), error)))
+                .flatMap(result -> result instanceof ParameterErrors bean ? fieldErrors(bean).stream()
+                        : result.getResolvableErrors().stream()
+                                .map(error -> fieldError(result.getMethodParameter().getParameterName(), error)))
                 .toList();
         return problem(Problems.invalid(errors));
     }
@@ -105,7 +107,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed."));
     }
 
-    static List<FieldError> fieldErrors(BindingResult result) {
+    static List<FieldError> fieldErrors(Errors result) {
         return result.getAllErrors().stream()
                 .map(error -> fieldError(error instanceof org.springframework.validation.FieldError field
                         ? field.getField() : error.getObjectName(), error))

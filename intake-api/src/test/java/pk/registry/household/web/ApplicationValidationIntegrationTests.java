@@ -1,0 +1,216 @@
+package pk.registry.household.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import pk.registry.Http;
+import pk.registry.RegistryIntegrationTest;
+import pk.registry.kernel.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The rule set of ../shared/specs/household-csv.md through the web API: for every rule a case
+ * that passes and a case that fails with the rule's code on the right field, never echoing
+ * the value.
+ */
+@RegistryIntegrationTest
+class ApplicationValidationIntegrationTests {
+
+    private static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Asia/Karachi"));
+
+    @Autowired
+    Http http;
+
+    @Autowired
+    JsonMapper json;
+
+    record Case(String name, Consumer<ObjectNode> change, String field, String code) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Case invalid(String name, Consumer<ObjectNode> change, String field, String code) {
+        return new Case(name, change, field, code);
+    }
+
+    static Case valid(String name, Consumer<ObjectNode> change) {
+        return new Case(name, change, "", "");
+    }
+
+    static ObjectNode household(ObjectNode root) {
+        return (ObjectNode) root.get("household");
+    }
+
+    static ObjectNode member(ObjectNode root, int index) {
+        return (ObjectNode) root.get("household").get("members").get(index);
+    }
+
+    static ArrayNode members(ObjectNode root) {
+        return (ArrayNode) root.get("household").get("members");
+    }
+
+    static String years(int years) {
+        return TODAY.minusYears(years).toString();
+    }
+
+    static Stream<Case> validCases() {
+        return Stream.of(
+                valid("CNIC with dashes", r -> { }),
+                valid("CNIC without dashes", r -> member(r, 0).put("cnic", SampleHouseholds.newCnic('M').replace("-", ""))),
+                valid("gender X with any last digit", r -> member(r, 0).put("gender", "X").put("cnic", SampleHouseholds.newCnic('F'))),
+                valid("child without CNIC", r -> member(r, 2).remove("cnic")),
+                valid("a 17-year-old without CNIC", r -> member(r, 2).put("dateOfBirth", years(17)).put("relationship", "DAUGHTER").put("gender", "F")),
+                valid("head exactly 18", r -> member(r, 0).put("dateOfBirth", years(18))),
+                valid("a member aged 120", r -> member(r, 1).put("dateOfBirth", years(120))),
+                valid("born today", r -> member(r, 2).put("dateOfBirth", TODAY.toString())),
+                valid("Urdu name", r -> member(r, 0).put("fullName", "محمد اسلم")),
+                valid("name with . ' -", r -> member(r, 0).put("fullName", "M. O'Neil-Khan")),
+                valid("district in another case", r -> household(r).put("district", "dera ghazi khan")),
+                valid("mobile +92", r -> household(r).put("mobile", "+923001234567")),
+                valid("mobile 92", r -> household(r).put("mobile", "923001234567")),
+                valid("address of 250 characters", r -> household(r).put("address", "a".repeat(250))),
+                valid("no optional answers", r -> {
+                    for (String field : new String[] { "tehsil", "landAcres", "livestock", "hasMotorcycle", "hasCar",
+                            "electricityBillPkr", "gasBillPkr", "monthlyExpensesPkr" }) {
+                        household(r).remove(field);
+                    }
+                    member(r, 0).remove("education");
+                    member(r, 0).remove("employment");
+                    member(r, 0).remove("monthlyIncomePkr");
+                    member(r, 0).remove("disability");
+                }),
+                valid("upper bounds", r -> {
+                    household(r).put("rooms", 50).put("landAcres", 10000).put("livestock", 10000)
+                            .put("electricityBillPkr", 1_000_000).put("gasBillPkr", 1_000_000)
+                            .put("monthlyExpensesPkr", 10_000_000);
+                    member(r, 0).put("monthlyIncomePkr", 10_000_000);
+                }),
+                valid("lower bounds", r -> {
+                    household(r).put("rooms", 1).put("landAcres", 0).put("livestock", 0).put("electricityBillPkr", 0)
+                            .put("gasBillPkr", 0).put("monthlyExpensesPkr", 0);
+                    member(r, 0).put("monthlyIncomePkr", 0);
+                }),
+                valid("land with two decimals", r -> household(r).put("landAcres", 12.75)),
+                valid("every relationship", r -> {
+                    String[] relationships = { "SPOUSE", "SON", "DAUGHTER", "FATHER", "MOTHER", "BROTHER", "SISTER", "GRANDCHILD", "OTHER" };
+                    for (String relationship : relationships) {
+                        members(r).addObject().put("fullName", "Relative").put("relationship", relationship)
+                                .put("gender", "X").put("dateOfBirth", years(5));
+                    }
+                }),
+                valid("every optional purpose", r -> ((ArrayNode) r.get("consent").get("purposes")).add("COMMUNICATION").add("SERVICE_IMPROVEMENT")));
+    }
+
+    static Stream<Case> invalidCases() {
+        String m0 = "household.members[0].";
+        return Stream.of(
+                invalid("CNIC of 12 digits", r -> member(r, 0).put("cnic", "352021234567"), m0 + "cnic", "ValidCnic"),
+                invalid("CNIC with letters", r -> member(r, 0).put("cnic", "35202-12345A7-1"), m0 + "cnic", "ValidCnic"),
+                invalid("CNIC dashes misplaced", r -> member(r, 0).put("cnic", "3520-21234567-1"), m0 + "cnic", "ValidCnic"),
+                invalid("CNIC province 8", r -> member(r, 0).put("cnic", "85202-1234567-1"), m0 + "cnic", "ValidCnic"),
+                invalid("CNIC province 0", r -> member(r, 0).put("cnic", "05202-1234567-1"), m0 + "cnic", "ValidCnic"),
+                invalid("M with an even last digit", r -> member(r, 0).put("cnic", SampleHouseholds.newCnic('F')), m0 + "cnic", "CnicFitsGender"),
+                invalid("F with an odd last digit", r -> member(r, 1).put("cnic", SampleHouseholds.newCnic('M')), "household.members[1].cnic", "CnicFitsGender"),
+                invalid("adult without CNIC", r -> member(r, 1).remove("cnic"), "household.members[1].cnic", "CnicRequiredForAdults"),
+                invalid("18-year-old without CNIC", r -> member(r, 2).put("dateOfBirth", years(18)), "household.members[2].cnic", "CnicRequiredForAdults"),
+                invalid("head aged 17", r -> member(r, 0).put("dateOfBirth", years(17)).remove("cnic"), m0 + "dateOfBirth", "HeadIsAdult"),
+                invalid("no head", r -> member(r, 0).put("relationship", "OTHER"), "household.members", "ExactlyOneHead"),
+                invalid("two heads", r -> member(r, 1).put("relationship", "HEAD"), "household.members", "ExactlyOneHead"),
+                invalid("a CNIC twice in the household", r -> member(r, 1).put("cnic", member(r, 0).get("cnic").asString()).put("gender", "M"), "household.members[1].cnic", "DistinctCnics"),
+                invalid("born tomorrow", r -> member(r, 2).put("dateOfBirth", TODAY.plusDays(1).toString()), "household.members[2].dateOfBirth", "BirthDate"),
+                invalid("aged 121", r -> member(r, 1).put("dateOfBirth", years(121)), "household.members[1].dateOfBirth", "BirthDate"),
+                invalid("date not ISO", r -> member(r, 1).put("dateOfBirth", "01/07/1984"), "household.members[1].dateOfBirth", "Type"),
+                invalid("date of birth missing", r -> member(r, 1).remove("dateOfBirth"), "household.members[1].dateOfBirth", "NotNull"),
+                invalid("name of one letter", r -> member(r, 0).put("fullName", "A"), m0 + "fullName", "PersonName"),
+                invalid("name with digits", r -> member(r, 0).put("fullName", "Aslam 2nd"), m0 + "fullName", "PersonName"),
+                invalid("name of 101 letters", r -> member(r, 0).put("fullName", "a".repeat(101)), m0 + "fullName", "PersonName"),
+                invalid("name missing", r -> member(r, 0).remove("fullName"), m0 + "fullName", "NotBlank"),
+                invalid("unknown relationship", r -> member(r, 1).put("relationship", "COUSIN"), "household.members[1].relationship", "OneOf"),
+                invalid("unknown gender", r -> member(r, 0).put("gender", "Q"), m0 + "gender", "OneOf"),
+                invalid("unknown education", r -> member(r, 0).put("education", "PHD"), m0 + "education", "OneOf"),
+                invalid("unknown employment", r -> member(r, 0).put("employment", "JOBLESS"), m0 + "employment", "OneOf"),
+                invalid("negative income", r -> member(r, 0).put("monthlyIncomePkr", -1), m0 + "monthlyIncomePkr", "Min"),
+                invalid("income over 10,000,000", r -> member(r, 0).put("monthlyIncomePkr", 10_000_001), m0 + "monthlyIncomePkr", "Max"),
+                invalid("district outside Punjab", r -> household(r).put("district", "Karachi"), "household.district", "PunjabDistrict"),
+                invalid("district missing", r -> household(r).remove("district"), "household.district", "NotBlank"),
+                invalid("tehsil of 61 characters", r -> household(r).put("tehsil", "t".repeat(61)), "household.tehsil", "Size"),
+                invalid("address of 4 characters", r -> household(r).put("address", "Home"), "household.address", "Size"),
+                invalid("address of 251 characters", r -> household(r).put("address", "a".repeat(251)), "household.address", "Size"),
+                invalid("landline instead of mobile", r -> household(r).put("mobile", "04235761234"), "household.mobile", "PakistaniMobile"),
+                invalid("mobile with spaces", r -> household(r).put("mobile", "0300 1234567"), "household.mobile", "PakistaniMobile"),
+                invalid("unknown dwelling", r -> household(r).put("dwelling", "SHARED"), "household.dwelling", "OneOf"),
+                invalid("no rooms", r -> household(r).put("rooms", 0), "household.rooms", "Min"),
+                invalid("51 rooms", r -> household(r).put("rooms", 51), "household.rooms", "Max"),
+                invalid("rooms missing", r -> household(r).remove("rooms"), "household.rooms", "NotNull"),
+                invalid("rooms not a number", r -> household(r).put("rooms", "two"), "household.rooms", "Type"),
+                invalid("negative land", r -> household(r).put("landAcres", -1), "household.landAcres", "DecimalMin"),
+                invalid("land over 10,000", r -> household(r).put("landAcres", 10000.01), "household.landAcres", "DecimalMax"),
+                invalid("land with three decimals", r -> household(r).put("landAcres", 1.234), "household.landAcres", "Digits"),
+                invalid("livestock over 10,000", r -> household(r).put("livestock", 10_001), "household.livestock", "Max"),
+                invalid("electricity bill over 1,000,000", r -> household(r).put("electricityBillPkr", 1_000_001), "household.electricityBillPkr", "Max"),
+                invalid("negative gas bill", r -> household(r).put("gasBillPkr", -1), "household.gasBillPkr", "Min"),
+                invalid("expenses over 10,000,000", r -> household(r).put("monthlyExpensesPkr", 10_000_001), "household.monthlyExpensesPkr", "Max"),
+                invalid("no members", r -> members(r).removeAll(), "household.members", "NotEmpty"),
+                invalid("consent missing", r -> r.remove("consent"), "consent", "NotNull"),
+                invalid("policy version missing", r -> ((ObjectNode) r.get("consent")).remove("policyVersion"), "consent.policyVersion", "NotBlank"),
+                invalid("unknown purpose", r -> ((ArrayNode) r.get("consent").get("purposes")).add("MARKETING"), "consent.purposes[2]", "KnownPurpose"));
+    }
+
+    @ParameterizedTest(name = "valid: {0}")
+    @MethodSource("validCases")
+    void accepted(Case valid) {
+        ObjectNode body = SampleHouseholds.application(json);
+        valid.change().accept(body);
+
+        HttpResponse<String> response = submit(body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    @ParameterizedTest(name = "invalid: {0}")
+    @MethodSource("invalidCases")
+    void refused(Case invalid) {
+        ObjectNode body = SampleHouseholds.application(json);
+        invalid.change().accept(body);
+
+        HttpResponse<String> response = submit(body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode errors = http.json(response).get("errors");
+        assertThat(errors).as(response.body()).anySatisfy(error -> {
+            assertThat(error.get("field").asString()).isEqualTo(invalid.field());
+            assertThat(error.get("code").asString()).isEqualTo(invalid.code());
+        });
+        for (JsonNode member : body.get("household").get("members")) {
+            if (member.has("cnic")) {
+                assertThat(response.body()).doesNotContain(member.get("cnic").asString());
+            }
+            if (member.has("fullName") && member.get("fullName").asString().length() > 3) {
+                assertThat(response.body()).doesNotContain(member.get("fullName").asString());
+            }
+        }
+        assertThat(response.body()).doesNotContain("Model Town").doesNotContain("03001234567");
+    }
+
+    private HttpResponse<String> submit(ObjectNode body) {
+        return http.send(http.request("/api/v1/applications")
+                .header("Authorization", "Bearer " + http.token(Role.APPLICANT))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+    }
+}

@@ -1,0 +1,228 @@
+package pk.registry.household.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import pk.registry.Http;
+import pk.registry.RegistryIntegrationTest;
+import pk.registry.kernel.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Submitting and reading applications: ownership, idempotency, registry-wide CNIC uniqueness, audit. */
+@RegistryIntegrationTest
+class ApplicationsIntegrationTests {
+
+    @Autowired
+    Http http;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anApplicantSubmitsAndReadsTheirApplication() {
+        String applicant = http.applicantToken("+923005550001");
+        ObjectNode body = SampleHouseholds.application(json, "Lahore", "03005550001");
+
+        HttpResponse<String> created = submit(applicant, body, null);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches("/api/v1/applications/[0-9a-f-]{36}");
+        HttpResponse<String> read = get(applicant, location);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        JsonNode application = http.json(read);
+        assertThat(application.get("status").asString()).isEqualTo("SUBMITTED");
+        JsonNode household = application.get("household");
+        assertThat(household.get("mobile").asString()).isEqualTo("+923005550001");
+        assertThat(household.get("district").asString()).isEqualTo("Lahore");
+        assertThat(household.get("members")).hasSize(3);
+        assertThat(household.get("members").get(0).get("cnic").asString())
+                .isEqualTo(body.get("household").get("members").get(0).get("cnic").asString().replace("-", ""));
+        assertThat(household.get("members").get(1).get("fullName").asString()).isEqualTo("نسرین بی بی");
+        assertThat(application.get("consents").get(0).get("policyVersion").asString()).isEqualTo("2025-01");
+        assertThat(application.get("consents").get(0).get("method").asString()).isEqualTo("ONLINE");
+    }
+
+    @Test
+    void theHouseholdsVerifiedMobileMayReadItToo() {
+        String submitter = http.applicantToken("+923005550002");
+        String location = submit(submitter, SampleHouseholds.application(json, "Lahore", "03005550003"), null)
+                .headers().firstValue("Location").orElseThrow();
+
+        assertThat(get(http.applicantToken("+923005550003"), location).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void someoneElsesApplicationIsNotFound() {
+        String location = submit(http.applicantToken("+923005550004"),
+                SampleHouseholds.application(json, "Lahore", "03005550004"), null).headers().firstValue("Location").orElseThrow();
+
+        HttpResponse<String> response = get(http.applicantToken("+923005550005"), location);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(jdbc.sql("SELECT outcome FROM audit_event WHERE household_id = :id AND action = 'HOUSEHOLD_READ'")
+                .param("id", id).query(String.class).list()).containsExactly("DENIED");
+        assertThat(get(http.applicantToken("+923005550005"), "/api/v1/applications/" + java.util.UUID.randomUUID())
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void fieldOfficersReadHouseholdsOfTheirDistrictsOnlyAndEachReadIsAudited() {
+        String lahore = submit(http.applicantToken("+923005550006"),
+                SampleHouseholds.application(json, "Kasur", "03005550006"), null).headers().firstValue("Location").orElseThrow();
+        String multan = submit(http.applicantToken("+923005550007"),
+                SampleHouseholds.application(json, "Multan", "03005550007"), null).headers().firstValue("Location").orElseThrow();
+        String officer = http.token(Role.FIELD_OFFICER);
+
+        assertThat(get(officer, lahore).statusCode()).isEqualTo(200);
+        assertThat(get(officer, multan).statusCode()).isEqualTo(404);
+
+        String id = lahore.substring(lahore.lastIndexOf('/') + 1);
+        List<String> reads = jdbc.sql("""
+                SELECT actor || ' ' || actor_role || ' ' || purpose || ' ' || outcome FROM audit_event
+                WHERE household_id = :id AND action = 'HOUSEHOLD_READ'""").param("id", id).query(String.class).list();
+        assertThat(reads).containsExactly("client:demo-field-officer FIELD_OFFICER ELIGIBILITY_ASSESSMENT SUCCESS");
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyReturnTheFirstResult() {
+        String applicant = http.applicantToken("+923005550008");
+        ObjectNode body = SampleHouseholds.application(json, "Lahore", "03005550008");
+
+        HttpResponse<String> first = submit(applicant, body, "key-1");
+        HttpResponse<String> again = submit(applicant, body, "key-1");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(again.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherBodyIsUnprocessable() {
+        String applicant = http.applicantToken("+923005550009");
+        submit(applicant, SampleHouseholds.application(json, "Lahore", "03005550009"), "key-2");
+
+        HttpResponse<String> response = submit(applicant, SampleHouseholds.application(json, "Lahore", "03005550009"), "key-2");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void aCnicOfAnotherHouseholdIsAConflictThatNamesNoHousehold() {
+        ObjectNode first = SampleHouseholds.application(json, "Lahore", "03005550010");
+        String location = submit(http.applicantToken("+923005550010"), first, null).headers().firstValue("Location").orElseThrow();
+        ObjectNode second = SampleHouseholds.application(json, "Lahore", "03005550011");
+        String sharedCnic = first.get("household").get("members").get(1).get("cnic").asString();
+        ((ObjectNode) second.get("household").get("members").get(1)).put("cnic", sharedCnic.replace("-", ""));
+
+        HttpResponse<String> response = submit(http.applicantToken("+923005550011"), second, null);
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(http.json(response).get("errors").get(0).get("field").asString()).isEqualTo("household.members[1].cnic");
+        assertThat(response.body()).doesNotContain(location.substring(location.lastIndexOf('/') + 1))
+                .doesNotContain(sharedCnic).doesNotContain(sharedCnic.replace("-", ""));
+    }
+
+    @Test
+    void concurrentSubmissionsOfOneCnicStoreExactlyOneHousehold() throws Exception {
+        String cnic = SampleHouseholds.newCnic('M');
+        int submitters = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < submitters; i++) {
+            String mobile = "0300777%04d".formatted(i);
+            ObjectNode body = SampleHouseholds.application(json, "Lahore", mobile);
+            ((ObjectNode) body.get("household").get("members").get(0)).put("cnic", cnic);
+            String token = http.applicantToken("+92" + mobile.substring(1));
+            calls.add(() -> {
+                start.await();
+                return submit(token, body, null).statusCode();
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(submitters);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
+                results.add(pool.submit(call));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get());
+            }
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+            assertThat(statuses).filteredOn(status -> status == 409).hasSize(submitters - 1);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void statisticsAreAggregatesWithSmallCellsSuppressed() {
+        for (int i = 0; i < 10; i++) {
+            submit(http.applicantToken("+92300888%04d".formatted(i)),
+                    SampleHouseholds.application(json, "Rawalpindi", "0300888%04d".formatted(i)), null);
+        }
+        submit(http.applicantToken("+923008889999"), SampleHouseholds.application(json, "Chakwal", "03008889999"), null);
+
+        for (Role role : List.of(Role.AUDITOR, Role.DPO, Role.ADMIN)) {
+            HttpResponse<String> response = get(http.token(role), "/api/v1/statistics");
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode statistics = http.json(response);
+            assertThat(statistics.get("households").asLong()).isGreaterThanOrEqualTo(11);
+            JsonNode rawalpindi = district(statistics, "Rawalpindi");
+            assertThat(rawalpindi.get("households").asLong()).isEqualTo(10);
+            assertThat(rawalpindi.get("persons").asLong()).isEqualTo(30);
+            assertThat(district(statistics, "Chakwal").get("households").isNull()).isTrue();
+            assertThat(response.body()).doesNotContain("03008889999").doesNotContain("Model Town");
+        }
+    }
+
+    private static JsonNode district(JsonNode statistics, String name) {
+        for (JsonNode district : statistics.get("districts")) {
+            if (district.get("district").asString().equals(name)) {
+                return district;
+            }
+        }
+        throw new AssertionError("no district " + name);
+    }
+
+    private HttpResponse<String> submit(String token, ObjectNode body, String idempotencyKey) {
+        HttpRequest.Builder request = http.request("/api/v1/applications").header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request);
+    }
+
+    private HttpResponse<String> get(String token, String path) {
+        return http.send(http.request(path).header("Authorization", "Bearer " + token).GET());
+    }
+}
