@@ -2,7 +2,14 @@ package pk.registry.consent;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -11,49 +18,153 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import pk.registry.kernel.Purpose;
+
 /**
- * Consent records: what a household agreed to, under which policy version, how and when.
- * A record is frozen once given.
+ * Consent records: what a household agreed to, under which policy version, how, when and
+ * by whom it was collected. A record is frozen once given; withdrawals append to its
+ * per-purpose status history, and re-consent to a newer version adds a record.
  */
 @Service
 public class ConsentManagement {
 
-    private final JdbcClient jdbc;
+    /** A purpose's state within a consent record. */
+    public enum Status { GIVEN, WITHDRAWN }
 
-    ConsentManagement(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /** A recorded consent as its household may see it. */
-    public record ConsentRecord(UUID id, String policyVersion, List<String> purposes, ConsentMethod method,
+    /** A recorded consent as its household may see it, with each purpose's current status. */
+    public record ConsentRecord(UUID id, String policyVersion, Map<Purpose, Status> purposes, ConsentMethod method,
             Instant givenAt) {
     }
 
-    /** Records consent given with a household, inside the caller's transaction. */
+    private final JdbcClient jdbc;
+    private final PolicyVersions policies;
+    private final PurposeCatalogue catalogue;
+
+    ConsentManagement(JdbcClient jdbc, PolicyVersions policies, PurposeCatalogue catalogue) {
+        this.jdbc = jdbc;
+        this.policies = policies;
+        this.catalogue = catalogue;
+    }
+
+    /**
+     * What is wrong with a consent obtained on a day: the version must be known and in force
+     * that day, the purposes must be the version's and include every purpose registration requires.
+     */
+    public List<ConsentProblem> check(ConsentForm consent, LocalDate obtainedOn) {
+        List<ConsentProblem> problems = new ArrayList<>();
+        var version = policies.find(consent.policyVersion());
+        if (version.isEmpty()) {
+            problems.add(new ConsentProblem("policyVersion", "UnknownPolicyVersion",
+                    "is not a published privacy-policy version"));
+            return problems;
+        }
+        if (!version.get().inForceOn(obtainedOn)) {
+            problems.add(new ConsentProblem("policyVersion", "PolicyNotInForce",
+                    "was not in force on the day consent was obtained"));
+        }
+        Set<Purpose> given = purposes(consent);
+        for (Purpose purpose : Purpose.values()) {
+            if (catalogue.entry(purpose).requiredForRegistration() && !given.contains(purpose)) {
+                problems.add(new ConsentProblem("purposes", "RequiredPurposeMissing",
+                        "must include " + purpose + ", which registration requires"));
+            }
+        }
+        for (Purpose purpose : given) {
+            if (!version.get().purposes().contains(purpose)) {
+                problems.add(new ConsentProblem("purposes", "PurposeNotInPolicy",
+                        purpose + " is not a purpose of policy version " + consent.policyVersion()));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Records consent given with a household, inside the caller's transaction.
+     * @throws ConsentRejectedException if {@link #check} finds a problem
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID recordGiven(UUID householdId, ConsentForm consent, ConsentMethod method, @Nullable String collector,
-            Instant at) {
+            Instant at, LocalDate obtainedOn) {
+        List<ConsentProblem> problems = check(consent, obtainedOn);
+        if (!problems.isEmpty()) {
+            throw new ConsentRejectedException(problems);
+        }
         UUID id = UUID.randomUUID();
+        Set<Purpose> purposes = purposes(consent);
         jdbc.sql("""
                 INSERT INTO consent_record (id, household_id, policy_version, purposes, method, collector, given_at)
                 VALUES (:id, :household, :version, :purposes, :method, :collector, :at)""")
                 .param("id", id.toString()).param("household", householdId.toString())
                 .param("version", consent.policyVersion())
-                .param("purposes", String.join(";", consent.purposes().stream().distinct().sorted().toList()))
+                .param("purposes", String.join(";", purposes.stream().map(Purpose::name).sorted().toList()))
                 .param("method", method.name()).param("collector", collector).param("at", Timestamp.from(at))
                 .update();
+        for (Purpose purpose : purposes) {
+            appendStatus(id, purpose, Status.GIVEN, at);
+        }
         return id;
     }
 
+    /** The household's consent records, oldest first. */
     @Transactional(readOnly = true)
     public List<ConsentRecord> of(UUID householdId) {
         return jdbc.sql("""
-                SELECT id, policy_version, purposes, method, given_at FROM consent_record
-                WHERE household_id = :household ORDER BY given_at""")
+                SELECT id, policy_version, method, given_at FROM consent_record
+                WHERE household_id = :household ORDER BY given_at, id""")
                 .param("household", householdId.toString())
-                .query((rs, row) -> new ConsentRecord(UUID.fromString(rs.getString(1)), rs.getString(2),
-                        List.of(rs.getString(3).split(";")), ConsentMethod.valueOf(rs.getString(4)),
-                        rs.getTimestamp(5).toInstant()))
-                .list();
+                .query((rs, row) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4) })
+                .list().stream()
+                .map(row -> new ConsentRecord(UUID.fromString((String) row[0]), (String) row[1],
+                        statuses(UUID.fromString((String) row[0])), ConsentMethod.valueOf((String) row[2]),
+                        ((Timestamp) row[3]).toInstant()))
+                .toList();
+    }
+
+    /** The household's latest consent record, the one whose terms govern its data now. */
+    public Optional<ConsentRecord> latest(UUID householdId) {
+        List<ConsentRecord> records = of(householdId);
+        return records.isEmpty() ? Optional.empty() : Optional.of(records.get(records.size() - 1));
+    }
+
+    /** Whether the household's latest consent covers the purpose and it was not withdrawn. */
+    public boolean isActive(UUID householdId, Purpose purpose) {
+        return latest(householdId).map(record -> record.purposes().get(purpose) == Status.GIVEN).orElse(false);
+    }
+
+    /**
+     * Withdraws an optional purpose, effective at once.
+     * @throws ConsentConflictException for a purpose registration requires, or one not active
+     */
+    @Transactional
+    public void withdraw(UUID householdId, Purpose purpose, Instant at) {
+        if (catalogue.entry(purpose).requiredForRegistration()) {
+            throw new ConsentConflictException(purpose + " is required for registration and cannot be withdrawn;"
+                    + " only an erasure request ends registration.");
+        }
+        ConsentRecord latest = latest(householdId).filter(record -> record.purposes().get(purpose) == Status.GIVEN)
+                .orElseThrow(() -> new ConsentConflictException(purpose + " is not an active consent of this household."));
+        appendStatus(latest.id(), purpose, Status.WITHDRAWN, at);
+    }
+
+    private Map<Purpose, Status> statuses(UUID consentId) {
+        Map<Purpose, Status> statuses = new LinkedHashMap<>();
+        jdbc.sql("SELECT purpose_code, status FROM consent_status WHERE consent_id = :id ORDER BY changed_at, status")
+                .param("id", consentId.toString())
+                .query(rs -> {
+                    statuses.put(Purpose.valueOf(rs.getString(1)), Status.valueOf(rs.getString(2)));
+                });
+        return statuses;
+    }
+
+    private void appendStatus(UUID consentId, Purpose purpose, Status status, Instant at) {
+        jdbc.sql("INSERT INTO consent_status (consent_id, purpose_code, status, changed_at) VALUES (:id, :purpose, :status, :at)")
+                .param("id", consentId.toString()).param("purpose", purpose.name()).param("status", status.name())
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    private static Set<Purpose> purposes(ConsentForm consent) {
+        Set<Purpose> purposes = EnumSet.noneOf(Purpose.class);
+        consent.purposes().forEach(code -> purposes.add(Purpose.valueOf(code)));
+        return purposes;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,12 @@ import pk.registry.audit.AuditTrail;
 import pk.registry.consent.ConsentForm;
 import pk.registry.consent.ConsentManagement;
 import pk.registry.consent.ConsentMethod;
+import pk.registry.consent.ConsentReceipts;
+import pk.registry.consent.PurposeDeniedException;
+import pk.registry.consent.PurposeGate;
 import pk.registry.keys.BlindIndex;
 import pk.registry.kernel.Actor;
+import pk.registry.kernel.DataCategory;
 import pk.registry.kernel.MobileNumber;
 import pk.registry.kernel.Purpose;
 import pk.registry.kernel.Role;
@@ -44,6 +49,8 @@ public class HouseholdManagement {
 
     private final Households households;
     private final ConsentManagement consents;
+    private final ConsentReceipts receipts;
+    private final PurposeGate gate;
     private final AuditTrail audit;
     private final Validator validator;
     private final BlindIndex blindIndex;
@@ -52,10 +59,13 @@ public class HouseholdManagement {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    HouseholdManagement(Households households, ConsentManagement consents, AuditTrail audit, Validator validator,
-            BlindIndex blindIndex, JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions, Clock clock) {
+    HouseholdManagement(Households households, ConsentManagement consents, ConsentReceipts receipts, PurposeGate gate,
+            AuditTrail audit, Validator validator, BlindIndex blindIndex, JdbcClient jdbc, JsonMapper json,
+            TransactionTemplate transactions, Clock clock) {
         this.households = households;
         this.consents = consents;
+        this.receipts = receipts;
+        this.gate = gate;
         this.audit = audit;
         this.validator = validator;
         this.blindIndex = blindIndex;
@@ -101,9 +111,9 @@ public class HouseholdManagement {
                 }
                 String district = PunjabDistricts.canonical(form.district()).orElseThrow();
                 households.insert(id, form, district, MobileNumber.parse(form.mobile()).e164(), owner, now);
-                consents.recordGiven(id, consent, ConsentMethod.ONLINE, null, now);
+                consents.recordGiven(id, consent, ConsentMethod.ONLINE, null, now, Ages.today(clock));
                 audit.record(AuditEntry.success(applicant, Purpose.ELIGIBILITY_ASSESSMENT, id, "HOUSEHOLD_CREATED"));
-                return new Registration(id, false);
+                return new Registration(id, false, receipt(id));
             });
         }
         catch (DuplicateKeyException race) {
@@ -120,30 +130,84 @@ public class HouseholdManagement {
 
     /**
      * The application, if the actor may see it: an applicant who submitted it or whose
-     * verified mobile is the household's, or a field officer serving its district. Anyone
-     * else learns nothing, not even that it exists; the attempt is audited.
+     * verified mobile is the household's (right of access), or a field officer serving its
+     * district (for eligibility assessment, through the purpose gate). Anyone else learns
+     * nothing, not even that it exists; every attempt is audited.
      */
     public Optional<Application> find(Actor actor, UUID id) {
-        return transactions.execute(status -> {
-            Optional<Households.Stored> stored = households.find(id);
-            if (stored.isEmpty()) {
-                return Optional.<Application>empty();
-            }
-            Purpose purpose = actor.is(Role.APPLICANT) ? Purpose.IDENTITY_VERIFICATION : Purpose.ELIGIBILITY_ASSESSMENT;
-            if (!mayRead(actor, stored.get())) {
-                audit.record(AuditEntry.denied(actor, purpose, id, "HOUSEHOLD_READ"));
-                return Optional.<Application>empty();
-            }
-            audit.record(AuditEntry.success(actor, purpose, id, "HOUSEHOLD_READ"));
-            Households.Stored household = stored.get();
-            return Optional.of(new Application(id, household.status(), household.createdAt(),
-                    households.open(household), consents.of(id)));
-        });
+        Purpose purpose = actor.is(Role.APPLICANT) ? Purpose.IDENTITY_VERIFICATION : Purpose.ELIGIBILITY_ASSESSMENT;
+        return allowedOrThrow(transactions.execute(status -> authorisedRead(actor, id, purpose,
+                EnumSet.allOf(DataCategory.class), household -> new Application(id, household.stored().status(),
+                        household.stored().createdAt(), household.form(), consents.of(id)))));
+    }
+
+    /**
+     * One household's data in the given categories, for a declared purpose. Categories not
+     * asked for are left out ({@code null}).
+     * @throws PurposeDeniedException if the purpose gate refuses (the refusal is audited)
+     */
+    public Optional<HouseholdForm> read(Actor actor, UUID id, Purpose purpose, Set<DataCategory> categories) {
+        return allowedOrThrow(transactions.execute(status -> authorisedRead(actor, id, purpose, categories,
+                household -> Households.restrict(household.form(), categories))));
+    }
+
+    /**
+     * The household's mobile (E.164), to contact it for a purpose such as COMMUNICATION.
+     * @throws PurposeDeniedException if the purpose gate refuses, e.g. after the household withdrew that consent
+     */
+    public Optional<String> contactFor(Actor actor, UUID id, Purpose purpose) {
+        return read(actor, id, purpose, EnumSet.of(DataCategory.CONTACT)).map(HouseholdForm::mobile);
+    }
+
+    /**
+     * Reads inside the caller's transaction. A refusal is returned, not thrown, so the
+     * transaction commits the audit event that records it.
+     */
+    private <T> Outcome<Optional<T>> authorisedRead(Actor actor, UUID id, Purpose purpose, Set<DataCategory> categories,
+            java.util.function.Function<Households.Opened, T> view) {
+        Optional<Households.Stored> stored = households.find(id);
+        if (stored.isEmpty()) {
+            return Outcome.of(Optional.empty());
+        }
+        if (!inScope(actor, stored.get())) {
+            audit.record(AuditEntry.denied(actor, purpose, id, "HOUSEHOLD_READ"));
+            return Outcome.of(Optional.empty());
+        }
+        PurposeGate.Decision decision = gate.checkHousehold(actor, id, purpose, categories, actor.is(Role.APPLICANT));
+        if (!decision.allowed()) {
+            audit.record(AuditEntry.denied(actor, purpose, id, "HOUSEHOLD_READ"));
+            return Outcome.denied(decision.reason());
+        }
+        audit.record(AuditEntry.success(actor, purpose, id, "HOUSEHOLD_READ"));
+        return Outcome.of(Optional.of(view.apply(new Households.Opened(stored.get(), households.open(stored.get())))));
+    }
+
+    /** A result, or the purpose gate's reason for refusing it. */
+    private record Outcome<T>(@Nullable T value, @Nullable String denial) {
+        static <T> Outcome<T> of(T value) {
+            return new Outcome<>(value, null);
+        }
+
+        static <T> Outcome<T> denied(String reason) {
+            return new Outcome<>(null, reason);
+        }
+    }
+
+    private static <T> T allowedOrThrow(@Nullable Outcome<T> outcome) {
+        if (outcome == null || outcome.denial() != null || outcome.value() == null) {
+            throw new PurposeDeniedException(outcome == null || outcome.denial() == null ? "refused" : outcome.denial());
+        }
+        return outcome.value();
     }
 
     /** Households and persons, in total and per district, with small cells suppressed. */
     public Statistics statistics(Actor actor) {
-        return transactions.execute(status -> {
+        return allowedOrThrow(transactions.execute(status -> {
+            PurposeGate.Decision decision = gate.checkAggregate(actor, Purpose.SERVICE_IMPROVEMENT);
+            if (!decision.allowed()) {
+                audit.record(AuditEntry.denied(actor, Purpose.SERVICE_IMPROVEMENT, null, "STATISTICS_READ"));
+                return Outcome.<Statistics>denied(decision.reason());
+            }
             List<Households.DistrictCount> counts = households.countByDistrict();
             audit.record(AuditEntry.success(actor, Purpose.SERVICE_IMPROVEMENT, null, "STATISTICS_READ"));
             Set<String> hiddenHouseholds = suppressed(counts, Households.DistrictCount::households);
@@ -151,9 +215,9 @@ public class HouseholdManagement {
             List<Statistics.District> districts = counts.stream().map(count -> new Statistics.District(count.district(),
                     hiddenHouseholds.contains(count.district()) ? null : count.households(),
                     hiddenPersons.contains(count.district()) ? null : count.persons())).toList();
-            return new Statistics(counts.stream().mapToLong(Households.DistrictCount::households).sum(),
-                    counts.stream().mapToLong(Households.DistrictCount::persons).sum(), SUPPRESSION_THRESHOLD, districts);
-        });
+            return Outcome.of(new Statistics(counts.stream().mapToLong(Households.DistrictCount::households).sum(),
+                    counts.stream().mapToLong(Households.DistrictCount::persons).sum(), SUPPRESSION_THRESHOLD, districts));
+        }));
     }
 
     static Set<String> suppressed(List<Households.DistrictCount> counts,
@@ -172,15 +236,74 @@ public class HouseholdManagement {
         return hidden;
     }
 
-    private boolean mayRead(Actor actor, Households.Stored household) {
+    /** Whose household this is to the actor: their own, or one of their districts. */
+    private boolean inScope(Actor actor, Households.Stored household) {
         return switch (actor.role()) {
             case APPLICANT -> {
                 String token = blindIndex.of(BlindIndex.Domain.MOBILE, actor.subject());
                 yield token.equals(household.ownerToken()) || token.equals(household.mobileToken());
             }
             case FIELD_OFFICER -> actor.serves(household.district());
+            case DPO -> true;
             default -> false;
         };
+    }
+
+    /** The applicant's household: the one they submitted, or the one whose mobile they verified. */
+    public Optional<UUID> householdOf(Actor applicant) {
+        if (!applicant.is(Role.APPLICANT)) {
+            return Optional.empty();
+        }
+        String token = blindIndex.of(BlindIndex.Domain.MOBILE, applicant.subject());
+        return jdbc.sql("""
+                SELECT id FROM household WHERE owner_token = :token OR mobile_token = :token
+                ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY""")
+                .param("token", token).query(String.class).optional().map(UUID::fromString);
+    }
+
+    /** A consent record with its signed receipt. */
+    public record ConsentWithReceipt(ConsentManagement.ConsentRecord consent, String receipt) {
+    }
+
+    /** The applicant's consents, oldest first, each with its receipt; audited as an access by the data subject. */
+    public List<ConsentWithReceipt> consentsOf(Actor applicant) {
+        UUID id = householdOf(applicant).orElseThrow(NoHouseholdException::new);
+        return transactions.execute(status -> {
+            audit.record(AuditEntry.success(applicant, Purpose.IDENTITY_VERIFICATION, id, "CONSENT_READ"));
+            return consents.of(id).stream().map(record -> new ConsentWithReceipt(record, receipts.receipt(id, record)))
+                    .toList();
+        });
+    }
+
+    /** Withdraws an optional purpose of the applicant's household, effective at once. */
+    public void withdraw(Actor applicant, Purpose purpose) {
+        UUID id = householdOf(applicant).orElseThrow(NoHouseholdException::new);
+        transactions.executeWithoutResult(status -> {
+            consents.withdraw(id, purpose, clock.instant());
+            audit.record(AuditEntry.success(applicant, purpose, id, "CONSENT_WITHDRAWN"));
+        });
+    }
+
+    /** Consents again, typically to the current policy version; earlier records keep their version. */
+    public ConsentWithReceipt reconsent(Actor applicant, ConsentForm consent) {
+        UUID id = householdOf(applicant).orElseThrow(NoHouseholdException::new);
+        return transactions.execute(status -> {
+            consents.recordGiven(id, consent, ConsentMethod.ONLINE, null, clock.instant(), Ages.today(clock));
+            audit.record(AuditEntry.success(applicant, Purpose.IDENTITY_VERIFICATION, id, "CONSENT_GIVEN"));
+            ConsentManagement.ConsentRecord latest = consents.latest(id).orElseThrow();
+            return new ConsentWithReceipt(latest, receipts.receipt(id, latest));
+        });
+    }
+
+    /** The applicant has no household in the registry. */
+    public static class NoHouseholdException extends RuntimeException {
+        NoHouseholdException() {
+            super("no household belongs to this applicant");
+        }
+    }
+
+    private String receipt(UUID id) {
+        return receipts.receipt(id, consents.latest(id).orElseThrow());
     }
 
     private Optional<Registration> replay(String owner, String idempotencyKey, @Nullable String requestHash) {
@@ -191,7 +314,8 @@ public class HouseholdManagement {
                     if (!earlier.getKey().equals(requestHash)) {
                         throw new IdempotencyKeyReusedException();
                     }
-                    return new Registration(UUID.fromString(earlier.getValue()), true);
+                    UUID id = UUID.fromString(earlier.getValue());
+                    return new Registration(id, true, receipt(id));
                 });
     }
 

@@ -146,6 +146,29 @@ class Households {
                 circumstances.gasBillPkr(), circumstances.monthlyExpensesPkr(), members);
     }
 
+    /** A stored household with its opened form. */
+    record Opened(Stored stored, HouseholdForm form) {
+    }
+
+    /** The form with only the given categories' fields; the rest {@code null}. */
+    static HouseholdForm restrict(HouseholdForm form, java.util.Set<pk.registry.kernel.DataCategory> categories) {
+        boolean identity = categories.contains(pk.registry.kernel.DataCategory.IDENTITY);
+        boolean contact = categories.contains(pk.registry.kernel.DataCategory.CONTACT);
+        boolean composition = categories.contains(pk.registry.kernel.DataCategory.HOUSEHOLD_COMPOSITION);
+        boolean socio = categories.contains(pk.registry.kernel.DataCategory.SOCIO_ECONOMIC);
+        boolean health = categories.contains(pk.registry.kernel.DataCategory.HEALTH);
+        List<MemberForm> members = form.members().stream().map(m -> new MemberForm(
+                identity ? m.cnic() : null, identity ? m.fullName() : null, composition ? m.relationship() : null,
+                identity ? m.gender() : null, identity ? m.dateOfBirth() : null, health ? m.disability() : null,
+                socio ? m.education() : null, socio ? m.employment() : null, socio ? m.monthlyIncomePkr() : null))
+                .toList();
+        return new HouseholdForm(form.district(), contact ? form.tehsil() : null, contact ? form.address() : null,
+                contact ? form.mobile() : null, socio ? form.dwelling() : null, socio ? form.rooms() : null,
+                socio ? form.landAcres() : null, socio ? form.livestock() : null, socio ? form.hasMotorcycle() : null,
+                socio ? form.hasCar() : null, socio ? form.electricityBillPkr() : null, socio ? form.gasBillPkr() : null,
+                socio ? form.monthlyExpensesPkr() : null, members);
+    }
+
     /** Households and persons per district. */
     List<DistrictCount> countByDistrict() {
         return jdbc.sql("SELECT district, COUNT(*), SUM(member_count) FROM household GROUP BY district ORDER BY district")

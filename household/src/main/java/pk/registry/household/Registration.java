@@ -5,7 +5,8 @@ import java.util.UUID;
 /**
  * The outcome of a submission.
  *
+ * @param consentReceipt the signed receipt of the consent given with the household (compact JWS)
  * @param replayed {@code true} when an earlier submission with the same Idempotency-Key and body is returned again
  */
-public record Registration(UUID id, boolean replayed) {
+public record Registration(UUID id, boolean replayed, String consentReceipt) {
 }

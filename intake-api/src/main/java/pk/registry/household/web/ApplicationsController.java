@@ -53,7 +53,8 @@ class ApplicationsController {
         }
     }
 
-    record Submitted(UUID id, String status) {
+    /** @param consentReceipt the signed consent receipt (compact JWS; verify with /oauth2/jwks) */
+    record Submitted(UUID id, String status, String consentReceipt) {
     }
 
     @Operation(summary = "Submit a household application with its consent",
@@ -67,7 +68,7 @@ class ApplicationsController {
         Registration registration = households.register(applicant, request.household(), request.consent(),
                 idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/applications/" + registration.id()))
-                .body(new Submitted(registration.id(), "SUBMITTED"));
+                .body(new Submitted(registration.id(), "SUBMITTED", registration.consentReceipt()));
     }
 
     @Operation(summary = "Read an application: your own, or one of your districts as a field officer")

@@ -1,0 +1,66 @@
+package pk.registry.consent;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Component;
+
+import pk.registry.consent.ConsentManagement.ConsentRecord;
+
+/**
+ * Signed consent receipts: a JWS (RS256, the service's signing key, verifiable through
+ * {@code /oauth2/jwks}) whose claims follow the Kantara Initiative consent-receipt
+ * specification: receipt id, timestamp, policy version and hash, controller, purposes with
+ * their legal basis and data categories, collection method. The principal is the household's
+ * pseudonymous id, never a name or CNIC. A receipt is derived from its frozen record, so it
+ * reads the same every time it is fetched.
+ */
+@Component
+public class ConsentReceipts {
+
+    static final String CONTROLLER = "Socio-economic registry (operator of this service)";
+
+    private final JwtEncoder signer;
+    private final PolicyVersions policies;
+    private final PurposeCatalogue catalogue;
+
+    ConsentReceipts(JwtEncoder signer, PolicyVersions policies, PurposeCatalogue catalogue) {
+        this.signer = signer;
+        this.policies = policies;
+        this.catalogue = catalogue;
+    }
+
+    /** The compact JWS of a consent record's receipt. */
+    public String receipt(UUID householdId, ConsentRecord record) {
+        var version = policies.find(record.policyVersion()).orElseThrow();
+        List<Map<String, Object>> purposes = record.purposes().entrySet().stream()
+                .map(entry -> {
+                    var purpose = catalogue.entry(entry.getKey());
+                    return Map.<String, Object>of("purpose", purpose.code().name(),
+                            "purposeDescription", purpose.description(),
+                            "legalBasis", purpose.legalBasis().name(), "dpvLegalBasis", purpose.dpvLegalBasis(),
+                            "dataCategories", purpose.dataCategories().stream().map(Enum::name).sorted().toList(),
+                            "status", entry.getValue().name());
+                })
+                .toList();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .id(record.id().toString())
+                .issuedAt(record.givenAt())
+                .subject(householdId.toString())
+                .claim("version", "KI-CR-v1.1.0")
+                .claim("policyVersion", version.version())
+                .claim("policyTextSha256", version.textSha256())
+                .claim("piiControllers", List.of(Map.of("piiController", CONTROLLER)))
+                .claim("collectionMethod", record.method().name())
+                .claim("purposes", purposes)
+                .build();
+        return signer.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
+    }
+}

@@ -1,0 +1,139 @@
+package pk.registry.consent;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pk.registry.kernel.Purpose;
+
+/**
+ * Privacy-policy versions: each with its effective date, the SHA-256 of its text and its
+ * purposes. Immutable once published; a version is in force from its effective date until
+ * the next version's.
+ */
+@Service
+public class PolicyVersions {
+
+    static final ZoneId PAKISTAN = ZoneId.of("Asia/Karachi");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PolicyVersions(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A published version; {@code effectiveUntil} is the day the next version takes over. */
+    public record PolicyVersion(String version, LocalDate effectiveFrom, @Nullable LocalDate effectiveUntil,
+            String textSha256, Set<Purpose> purposes) {
+
+        public boolean inForceOn(LocalDate day) {
+            return !day.isBefore(effectiveFrom) && (effectiveUntil == null || day.isBefore(effectiveUntil));
+        }
+    }
+
+    /** A new version's content. */
+    public record Publication(String version, LocalDate effectiveFrom, String text, Set<Purpose> purposes) {
+    }
+
+    /** The version was published before; versions never change. */
+    public static class AlreadyPublishedException extends RuntimeException {
+        AlreadyPublishedException() {
+            super("this policy version, or one effective on that date, is already published");
+        }
+    }
+
+    /** Every version, oldest first. */
+    @Transactional(readOnly = true)
+    public List<PolicyVersion> all() {
+        List<Row> rows = jdbc.sql("SELECT version, effective_from, text_sha256 FROM policy_version ORDER BY effective_from")
+                .query((rs, n) -> new Row(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3))).list();
+        List<PolicyVersion> versions = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            LocalDate until = i + 1 < rows.size() ? rows.get(i + 1).effectiveFrom() : null;
+            versions.add(new PolicyVersion(row.version(), row.effectiveFrom(), until, row.sha256(), purposes(row.version())));
+        }
+        return versions;
+    }
+
+    public Optional<PolicyVersion> find(String version) {
+        return all().stream().filter(v -> v.version().equals(version)).findFirst();
+    }
+
+    /** The version in force today (Pakistan time). */
+    public Optional<PolicyVersion> current() {
+        LocalDate today = today();
+        return all().stream().filter(v -> v.inForceOn(today)).findFirst();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), PAKISTAN);
+    }
+
+    /**
+     * Publishes a new version. It must include the purposes registration requires and take
+     * effect after every earlier version.
+     * @throws AlreadyPublishedException if the version or its effective date exists
+     * @throws IllegalArgumentException if it would take effect before an existing version
+     */
+    @Transactional
+    public PolicyVersion publish(Publication publication) {
+        Optional<PolicyVersion> latest = all().stream().reduce((first, second) -> second);
+        if (latest.isPresent() && !publication.effectiveFrom().isAfter(latest.get().effectiveFrom())) {
+            if (latest.get().version().equals(publication.version())) {
+                throw new AlreadyPublishedException();
+            }
+            throw new IllegalArgumentException("a new version must take effect after " + latest.get().effectiveFrom());
+        }
+        try {
+            jdbc.sql("""
+                    INSERT INTO policy_version (version, effective_from, text_sha256, policy_text, published_at)
+                    VALUES (:version, :from, :sha, :text, :at)""")
+                    .param("version", publication.version()).param("from", java.sql.Date.valueOf(publication.effectiveFrom()))
+                    .param("sha", sha256(publication.text())).param("text", publication.text())
+                    .param("at", Timestamp.from(clock.instant())).update();
+        }
+        catch (DuplicateKeyException ex) {
+            throw new AlreadyPublishedException();
+        }
+        for (Purpose purpose : new TreeSet<>(publication.purposes())) {
+            jdbc.sql("INSERT INTO policy_purpose (version, purpose_code) VALUES (:version, :purpose)")
+                    .param("version", publication.version()).param("purpose", purpose.name()).update();
+        }
+        return find(publication.version()).orElseThrow();
+    }
+
+    private Set<Purpose> purposes(String version) {
+        return Set.copyOf(jdbc.sql("SELECT purpose_code FROM policy_purpose WHERE version = :version")
+                .param("version", version).query((rs, n) -> Purpose.valueOf(rs.getString(1))).list());
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private record Row(String version, LocalDate effectiveFrom, String sha256) {
+    }
+}

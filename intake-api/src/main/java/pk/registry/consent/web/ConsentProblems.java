@@ -1,0 +1,39 @@
+package pk.registry.consent.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import pk.registry.consent.ConsentConflictException;
+import pk.registry.consent.ConsentRejectedException;
+import pk.registry.consent.PurposeDeniedException;
+import pk.registry.http.FieldError;
+import pk.registry.http.Problems;
+
+/** Consent and purpose refusals, wherever they arise, as problems. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsentProblems {
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rejected(ConsentRejectedException ex) {
+        return ResponseEntity.badRequest().body(Problems.invalid(ex.problems().stream()
+                .map(problem -> new FieldError("consent." + problem.field(), problem.code(), problem.message()))
+                .toList()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> conflict(ConsentConflictException ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, ex.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> denied(PurposeDeniedException ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN,
+                "This use of personal data is not allowed: " + ex.getMessage() + "."));
+    }
+}

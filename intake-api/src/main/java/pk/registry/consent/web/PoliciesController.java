@@ -1,0 +1,101 @@
+package pk.registry.consent.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import pk.registry.consent.ConsentForm.KnownPurpose;
+import pk.registry.consent.PolicyVersions;
+import pk.registry.consent.PolicyVersions.PolicyVersion;
+import pk.registry.consent.PurposeCatalogue;
+import pk.registry.http.FieldError;
+import pk.registry.http.Problems;
+import pk.registry.kernel.Purpose;
+
+@Tag(name = "Privacy policy and purposes")
+@RestController
+class PoliciesController {
+
+    private final PolicyVersions policies;
+    private final PurposeCatalogue catalogue;
+
+    PoliciesController(PolicyVersions policies, PurposeCatalogue catalogue) {
+        this.policies = policies;
+        this.catalogue = catalogue;
+    }
+
+    record Publication(@NotBlank @Pattern(regexp = "[A-Za-z0-9.\\-]{1,20}") String version,
+            @NotNull LocalDate effectiveFrom, @NotBlank @Size(max = 100_000) String text,
+            @NotEmpty List<@NotBlank @KnownPurpose String> purposes) {
+    }
+
+    @Operation(summary = "The purpose catalogue: code, legal basis (with DPV terms), required or optional, data categories")
+    @GetMapping(path = "/api/v1/purposes", produces = "application/json")
+    List<PurposeCatalogue.Entry> purposes() {
+        return catalogue.all();
+    }
+
+    @Operation(summary = "The privacy-policy version in force today: version, effective date, SHA-256 of its text, purposes")
+    @GetMapping(path = "/api/v1/privacy-policy", produces = "application/json")
+    PolicyVersion current() {
+        return policies.current().orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                Problems.of(HttpStatus.NOT_FOUND, "No privacy-policy version is in force."), null));
+    }
+
+    @Operation(summary = "Every privacy-policy version with its effective dates")
+    @GetMapping(path = "/api/v1/privacy-policy/versions", produces = "application/json")
+    List<PolicyVersion> versions() {
+        return policies.all();
+    }
+
+    @Operation(summary = "Publish a new privacy-policy version (immutable once published)")
+    @PostMapping(path = "/api/v1/admin/policies", consumes = "application/json", produces = "application/json")
+    ResponseEntity<PolicyVersion> publish(@Valid @RequestBody Publication publication) {
+        Set<Purpose> purposes = publication.purposes().stream().map(Purpose::valueOf).collect(Collectors.toSet());
+        List<FieldError> missing = catalogue.all().stream()
+                .filter(entry -> entry.requiredForRegistration() && !purposes.contains(entry.code()))
+                .map(entry -> new FieldError("purposes", "RequiredPurposeMissing", "must include " + entry.code()))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(missing), null);
+        }
+        if (publication.effectiveFrom().isBefore(policies.today())) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(List.of(new FieldError(
+                    "effectiveFrom", "NotInThePast", "must be today or later: a policy cannot govern the past"))), null);
+        }
+        PolicyVersion published = policies.publish(new PolicyVersions.Publication(publication.version(),
+                publication.effectiveFrom(), publication.text(), purposes));
+        return ResponseEntity.created(URI.create("/api/v1/privacy-policy/versions")).body(published);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> alreadyPublished(PolicyVersions.AlreadyPublishedException ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(Problems.of(HttpStatus.CONFLICT, "Policy versions are immutable; this one is already published."));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> outOfOrder(IllegalArgumentException ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, ex.getMessage()));
+    }
+}
