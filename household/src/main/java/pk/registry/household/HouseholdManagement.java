@@ -3,6 +3,7 @@ package pk.registry.household;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.validation.ConstraintViolation;
@@ -126,6 +129,29 @@ public class HouseholdManagement {
             }
             throw new CnicAlreadyRegisteredException(List.of());
         }
+    }
+
+    /**
+     * Stores a household collected on a field form, inside the caller's transaction (the
+     * import's chunk), with its consent (method FIELD_FORM, collected by the officer). The
+     * caller has validated the form with the rule set; the CNIC checks run here, in the same
+     * transaction, so a CNIC stored earlier in the same chunk counts as registered.
+     *
+     * @return the positions of members whose CNIC another household holds; empty when stored
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Integer> importHousehold(Actor officer, HouseholdForm form, ConsentForm consent, LocalDate obtainedOn) {
+        List<Integer> taken = households.alreadyRegistered(form);
+        if (!taken.isEmpty()) {
+            return taken;
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        String district = PunjabDistricts.canonical(form.district()).orElseThrow();
+        households.insert(id, form, district, MobileNumber.parse(form.mobile()).e164(), null, now);
+        consents.recordGiven(id, consent, ConsentMethod.FIELD_FORM, officer.subject(), now, obtainedOn);
+        audit.record(AuditEntry.success(officer, Purpose.ELIGIBILITY_ASSESSMENT, id, "HOUSEHOLD_CREATED"));
+        return List.of();
     }
 
     /**

@@ -1,0 +1,53 @@
+package pk.registry.imports;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ImportProperties.class)
+class ImportConfiguration {
+
+    /** Imports run one or two at a time beside the web requests, never on a request thread. */
+    @Bean
+    TaskExecutor importExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("import-");
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.initialize();
+        return executor;
+    }
+
+    @Bean
+    ErrorReportRetention errorReportRetention(JdbcClient jdbc, ImportProperties properties, Clock clock) {
+        return new ErrorReportRetention(jdbc, properties, clock);
+    }
+
+    /** Error reports are kept for their retention period, then deleted. */
+    static final class ErrorReportRetention {
+        private final JdbcClient jdbc;
+        private final ImportProperties properties;
+        private final Clock clock;
+
+        ErrorReportRetention(JdbcClient jdbc, ImportProperties properties, Clock clock) {
+            this.jdbc = jdbc;
+            this.properties = properties;
+            this.clock = clock;
+        }
+
+        @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT10M")
+        int purge() {
+            return jdbc.sql("DELETE FROM import_error WHERE created_at < :cutoff")
+                    .param("cutoff", Timestamp.from(clock.instant().minus(properties.errorReportRetention()))).update();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package pk.registry.imports.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import pk.registry.http.Problems;
+import pk.registry.imports.HouseholdImports;
+import pk.registry.imports.ImportStatus;
+import pk.registry.imports.TemplateV1;
+import pk.registry.kernel.Actor;
+
+@Tag(name = "Imports")
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportsController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final HouseholdImports imports;
+
+    ImportsController(HouseholdImports imports) {
+        this.imports = imports;
+    }
+
+    @Operation(summary = "Upload household forms (template v1 CSV); 202 + Location, the import runs in the background")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/json")
+    ResponseEntity<ImportStatus> upload(Actor officer, @RequestPart("file") MultipartFile file) {
+        UUID id = imports.accept(officer, file.getSize(), file::transferTo);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id))
+                .body(imports.status(officer, id).orElseThrow());
+    }
+
+    @Operation(summary = "Status and progress: lines read, households stored and rejected, percentage of the file")
+    @GetMapping(path = "/{id}", produces = "application/json")
+    ImportStatus status(Actor actor, @PathVariable UUID id) {
+        return imports.status(actor, id).orElseThrow(ImportsController::notFound);
+    }
+
+    @Operation(summary = "The error report (text/csv): line, household_ref, column, code, reason; no personal data")
+    @GetMapping(path = "/{id}/errors", produces = "text/csv")
+    void errors(Actor actor, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+        if (imports.status(actor, id).isEmpty()) {
+            throw notFound();
+        }
+        response.setContentType(CSV.toString());
+        response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-errors.csv\"");
+        var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        imports.writeErrors(actor, id, writer);
+        writer.flush();
+    }
+
+    @Operation(summary = "The header line of template v1")
+    @GetMapping(path = "/template", produces = "text/csv")
+    ResponseEntity<String> template() {
+        return ResponseEntity.ok().contentType(CSV).body(TemplateV1.headerLine() + "\r\n");
+    }
+
+    private static ErrorResponseException notFound() {
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "There is no such import."), null);
+    }
+}
