@@ -134,7 +134,7 @@ public class HouseholdImports {
         }
     }
 
-    private UUID stage(Actor officer, long size, Upload upload) {
+    UUID stage(Actor officer, long size, Upload upload) {
         if (!officer.is(Role.FIELD_OFFICER)) {
             throw new IllegalArgumentException("only field officers upload household forms");
         }
