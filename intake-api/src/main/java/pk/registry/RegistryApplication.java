@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -20,7 +21,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RegistryApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(RegistryApplication.class, args);
+        ConfigurableApplicationContext context = SpringApplication.run(RegistryApplication.class, args);
+        if (context.containsBean("importCommandLine")) {
+            // A headless import has run to its end: exit with its outcome.
+            System.exit(SpringApplication.exit(context));
+        }
     }
 
     /** One clock for every rule that depends on time, so tests can move it. */
