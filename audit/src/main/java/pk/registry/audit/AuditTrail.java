@@ -36,11 +36,13 @@ public class AuditTrail {
     static final String GENESIS = "0".repeat(64);
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final BlindIndex blindIndex;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, BlindIndex blindIndex, Clock clock) {
+    AuditTrail(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, BlindIndex blindIndex, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.blindIndex = blindIndex;
         this.clock = clock;
     }
@@ -48,25 +50,37 @@ public class AuditTrail {
     /** Appends one event, inside the caller's transaction (or a new one). */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditEntry entry) {
+        recordAll(List.of(entry));
+    }
+
+    /** Appends events in order, under one lock of the chain head and one batch insert. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, row) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        long seq = head.lastSeq() + 1;
+        long seq = head.lastSeq();
+        String previous = head.lastHash();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String household = entry.householdId() == null ? null : entry.householdId().toString();
-        String actor = pseudonym(entry.actor());
-        String hash = hash(head.lastHash(), seq, at, actor, entry.actor().role().name(), entry.purpose().name(),
-                household, entry.action(), entry.outcome());
-        jdbc.sql("""
+        List<Object[]> rows = new java.util.ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            seq++;
+            String household = entry.householdId() == null ? null : entry.householdId().toString();
+            String actor = pseudonym(entry.actor());
+            String hash = hash(previous, seq, at, actor, entry.actor().role().name(), entry.purpose().name(),
+                    household, entry.action(), entry.outcome());
+            rows.add(new Object[] { seq, Timestamp.from(at), actor, entry.actor().role().name(), entry.purpose().name(),
+                    household, entry.action(), entry.outcome(), previous, hash });
+            previous = hash;
+        }
+        batch.batchUpdate("""
                 INSERT INTO audit_event (seq, occurred_at, actor, actor_role, purpose, household_id, action, outcome,
                                          prev_hash, hash)
-                VALUES (:seq, :at, :actor, :role, :purpose, :household, :action, :outcome, :prev, :hash)""")
-                .param("seq", seq).param("at", Timestamp.from(at)).param("actor", actor)
-                .param("role", entry.actor().role().name()).param("purpose", entry.purpose().name())
-                .param("household", household).param("action", entry.action()).param("outcome", entry.outcome())
-                .param("prev", head.lastHash()).param("hash", hash)
-                .update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-                .param("seq", seq).param("hash", hash).update();
+                .param("seq", seq).param("hash", previous).update();
     }
 
     /** A page of events, newest first. */

@@ -74,8 +74,8 @@ class HouseholdImportJobConfiguration {
     @Bean
     @StepScope
     HouseholdImportWriter householdWriter(@Value("#{jobParameters['importId']}") String importId,
-            HouseholdManagement households, JdbcClient jdbc, Clock clock) {
-        return new HouseholdImportWriter(households, jdbc, officer(jdbc, importId), importId, clock);
+            HouseholdManagement households, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Clock clock) {
+        return new HouseholdImportWriter(households, jdbc, batch, officer(jdbc, importId), importId, clock);
     }
 
     static Path staged(ImportProperties properties, String importId) {

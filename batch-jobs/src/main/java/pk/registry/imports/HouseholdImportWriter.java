@@ -22,13 +22,16 @@ class HouseholdImportWriter implements ItemWriter<ImportItem> {
 
     private final HouseholdManagement households;
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final Actor officer;
     private final String importId;
     private final Clock clock;
 
-    HouseholdImportWriter(HouseholdManagement households, JdbcClient jdbc, Actor officer, String importId, Clock clock) {
+    HouseholdImportWriter(HouseholdManagement households, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch,
+            Actor officer, String importId, Clock clock) {
         this.households = households;
         this.jdbc = jdbc;
+        this.batch = batch;
         this.officer = officer;
         this.importId = importId;
         this.clock = clock;
@@ -39,35 +42,38 @@ class HouseholdImportWriter implements ItemWriter<ImportItem> {
         long stored = 0;
         long rejected = 0;
         List<RowError> errors = new ArrayList<>();
+        List<ImportItem> valid = new ArrayList<>();
         ImportItem last = null;
         for (ImportItem item : chunk) {
             last = item;
-            if (!item.valid()) {
-                rejected++;
-                errors.addAll(item.errors());
-                continue;
-            }
-            List<Integer> taken = households.importHousehold(officer, item.form(), item.consent(), item.obtainedOn());
-            if (taken.isEmpty()) {
-                stored++;
+            if (item.valid()) {
+                valid.add(item);
             }
             else {
                 rejected++;
-                for (int member : taken) {
-                    errors.add(new RowError(item.source().rows().get(member).line(), item.source().householdRef(), "cnic",
-                            "AlreadyRegistered", "is already registered"));
-                }
+                errors.addAll(item.errors());
+            }
+        }
+        List<List<Integer>> outcomes = households.importHouseholds(officer, valid.stream()
+                .map(item -> new HouseholdManagement.FieldForm(item.form(), item.consent(), item.obtainedOn())).toList());
+        for (int i = 0; i < valid.size(); i++) {
+            List<Integer> taken = outcomes.get(i);
+            if (taken.isEmpty()) {
+                stored++;
+                continue;
+            }
+            rejected++;
+            ImportItem item = valid.get(i);
+            for (int member : taken) {
+                errors.add(new RowError(item.source().rows().get(member).line(), item.source().householdRef(), "cnic",
+                        "AlreadyRegistered", "is already registered"));
             }
         }
         Timestamp now = Timestamp.from(clock.instant());
-        for (RowError error : errors) {
-            jdbc.sql("""
-                    INSERT INTO import_error (import_id, line, household_ref, column_name, code, message, created_at)
-                    VALUES (:id, :line, :ref, :column, :code, :message, :at)""")
-                    .param("id", importId).param("line", error.line()).param("ref", error.householdRef())
-                    .param("column", error.column()).param("code", error.code()).param("message", error.message())
-                    .param("at", now).update();
-        }
+        batch.batchUpdate("""
+                INSERT INTO import_error (import_id, line, household_ref, column_name, code, message, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", errors.stream().map(error -> new Object[] { importId, error.line(),
+                error.householdRef(), error.column(), error.code(), error.message(), now }).toList());
         if (last != null) {
             jdbc.sql("""
                     UPDATE household_import SET stored = stored + :stored, rejected = rejected + :rejected,

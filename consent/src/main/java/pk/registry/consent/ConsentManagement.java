@@ -37,11 +37,14 @@ public class ConsentManagement {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final PolicyVersions policies;
     private final PurposeCatalogue catalogue;
 
-    ConsentManagement(JdbcClient jdbc, PolicyVersions policies, PurposeCatalogue catalogue) {
+    ConsentManagement(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, PolicyVersions policies,
+            PurposeCatalogue catalogue) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.policies = policies;
         this.catalogue = catalogue;
     }
@@ -99,9 +102,10 @@ public class ConsentManagement {
                 .param("purposes", String.join(";", purposes.stream().map(Purpose::name).sorted().toList()))
                 .param("method", method.name()).param("collector", collector).param("at", Timestamp.from(at))
                 .update();
-        for (Purpose purpose : purposes) {
-            appendStatus(id, purpose, Status.GIVEN, at);
-        }
+        Timestamp when = Timestamp.from(at);
+        batch.batchUpdate("INSERT INTO consent_status (consent_id, purpose_code, status, changed_at) VALUES (?, ?, ?, ?)",
+                purposes.stream().map(purpose -> new Object[] { id.toString(), purpose.name(), Status.GIVEN.name(), when })
+                        .toList());
         return id;
     }
 

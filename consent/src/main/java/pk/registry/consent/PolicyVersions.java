@@ -31,8 +31,15 @@ public class PolicyVersions {
 
     static final ZoneId PAKISTAN = ZoneId.of("Asia/Karachi");
 
+    /** Versions change only when one is published; a snapshot is reused for a short while. */
+    private static final java.time.Duration SNAPSHOT_TTL = java.time.Duration.ofSeconds(30);
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private volatile @Nullable Snapshot snapshot;
+
+    private record Snapshot(List<PolicyVersion> versions, long loadedAtNanos) {
+    }
 
     PolicyVersions(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -59,9 +66,17 @@ public class PolicyVersions {
         }
     }
 
-    /** Every version, oldest first. */
-    @Transactional(readOnly = true)
+    /** Every version, oldest first (from a snapshot at most 30 seconds old; this node's publications at once). */
     public List<PolicyVersion> all() {
+        Snapshot current = snapshot;
+        if (current == null || System.nanoTime() - current.loadedAtNanos() > SNAPSHOT_TTL.toNanos()) {
+            current = new Snapshot(load(), System.nanoTime());
+            snapshot = current;
+        }
+        return current.versions();
+    }
+
+    private List<PolicyVersion> load() {
         List<Row> rows = jdbc.sql("SELECT version, effective_from, text_sha256 FROM policy_version ORDER BY effective_from")
                 .query((rs, n) -> new Row(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3))).list();
         List<PolicyVersion> versions = new java.util.ArrayList<>();
@@ -70,7 +85,7 @@ public class PolicyVersions {
             LocalDate until = i + 1 < rows.size() ? rows.get(i + 1).effectiveFrom() : null;
             versions.add(new PolicyVersion(row.version(), row.effectiveFrom(), until, row.sha256(), purposes(row.version())));
         }
-        return versions;
+        return List.copyOf(versions);
     }
 
     public Optional<PolicyVersion> find(String version) {
@@ -95,6 +110,7 @@ public class PolicyVersions {
      */
     @Transactional
     public PolicyVersion publish(Publication publication) {
+        snapshot = null;
         Optional<PolicyVersion> latest = all().stream().reduce((first, second) -> second);
         if (latest.isPresent() && !publication.effectiveFrom().isAfter(latest.get().effectiveFrom())) {
             if (latest.get().version().equals(publication.version())) {
@@ -117,6 +133,7 @@ public class PolicyVersions {
             jdbc.sql("INSERT INTO policy_purpose (version, purpose_code) VALUES (:version, :purpose)")
                     .param("version", publication.version()).param("purpose", purpose.name()).update();
         }
+        snapshot = null;
         return find(publication.version()).orElseThrow();
     }
 

@@ -131,27 +131,37 @@ public class HouseholdManagement {
         }
     }
 
+    /** One household of an upload, validated by the caller with the rule set. */
+    public record FieldForm(HouseholdForm household, ConsentForm consent, LocalDate obtainedOn) {
+    }
+
     /**
-     * Stores a household collected on a field form, inside the caller's transaction (the
-     * import's chunk), with its consent (method FIELD_FORM, collected by the officer). The
-     * caller has validated the form with the rule set; the CNIC checks run here, in the same
-     * transaction, so a CNIC stored earlier in the same chunk counts as registered.
+     * Stores households collected on field forms, inside the caller's transaction (the
+     * import's chunk), each with its consent (method FIELD_FORM, collected by the officer)
+     * and its audit event. The CNIC checks run here, in order and in the same transaction,
+     * so a CNIC stored earlier in the same chunk counts as registered.
      *
-     * @return the positions of members whose CNIC another household holds; empty when stored
+     * @return per form, the positions of members whose CNIC another household holds; empty when stored
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Integer> importHousehold(Actor officer, HouseholdForm form, ConsentForm consent, LocalDate obtainedOn) {
-        List<Integer> taken = households.alreadyRegistered(form);
-        if (!taken.isEmpty()) {
-            return taken;
-        }
-        UUID id = UUID.randomUUID();
+    public List<List<Integer>> importHouseholds(Actor officer, List<FieldForm> forms) {
+        List<List<Integer>> outcomes = new ArrayList<>(forms.size());
+        List<AuditEntry> created = new ArrayList<>();
         Instant now = clock.instant();
-        String district = PunjabDistricts.canonical(form.district()).orElseThrow();
-        households.insert(id, form, district, MobileNumber.parse(form.mobile()).e164(), null, now);
-        consents.recordGiven(id, consent, ConsentMethod.FIELD_FORM, officer.subject(), now, obtainedOn);
-        audit.record(AuditEntry.success(officer, Purpose.ELIGIBILITY_ASSESSMENT, id, "HOUSEHOLD_CREATED"));
-        return List.of();
+        for (FieldForm form : forms) {
+            List<Integer> taken = households.alreadyRegistered(form.household());
+            outcomes.add(taken);
+            if (!taken.isEmpty()) {
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            String district = PunjabDistricts.canonical(form.household().district()).orElseThrow();
+            households.insert(id, form.household(), district, MobileNumber.parse(form.household().mobile()).e164(), null, now);
+            consents.recordGiven(id, form.consent(), ConsentMethod.FIELD_FORM, officer.subject(), now, form.obtainedOn());
+            created.add(AuditEntry.success(officer, Purpose.ELIGIBILITY_ASSESSMENT, id, "HOUSEHOLD_CREATED"));
+        }
+        audit.recordAll(created);
+        return outcomes;
     }
 
     /**

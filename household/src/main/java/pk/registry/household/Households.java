@@ -28,11 +28,14 @@ import pk.registry.keys.BlindIndex;
 class Households {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
     private final HouseholdCrypto crypto;
     private final BlindIndex blindIndex;
 
-    Households(JdbcClient jdbc, HouseholdCrypto crypto, BlindIndex blindIndex) {
+    Households(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, HouseholdCrypto crypto,
+            BlindIndex blindIndex) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.crypto = crypto;
         this.blindIndex = blindIndex;
     }
@@ -51,17 +54,21 @@ class Households {
         return blindIndex.of(BlindIndex.Domain.MOBILE, e164);
     }
 
-    /** Indexes (into the form's members) of CNICs that another household already holds. */
+    /** Indexes (into the form's members) of CNICs that another household already holds. One query. */
     List<Integer> alreadyRegistered(HouseholdForm form) {
-        List<Integer> taken = new ArrayList<>();
+        java.util.Map<String, Integer> tokens = new java.util.LinkedHashMap<>();
         for (int i = 0; i < form.members().size(); i++) {
             String cnic = form.members().get(i).cnic();
-            if (cnic != null && !cnic.isBlank() && jdbc.sql("SELECT COUNT(*) FROM member WHERE cnic_token = :token")
-                    .param("token", cnicToken(cnic)).query(Long.class).single() > 0) {
-                taken.add(i);
+            if (cnic != null && !cnic.isBlank()) {
+                tokens.put(cnicToken(cnic), i);
             }
         }
-        return taken;
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT cnic_token FROM member WHERE cnic_token IN (:tokens)")
+                .param("tokens", List.copyOf(tokens.keySet())).query(String.class).list().stream()
+                .map(tokens::get).sorted().toList();
     }
 
     /**
@@ -84,26 +91,22 @@ class Households {
                         form.rooms(), form.landAcres(), form.livestock(), form.hasMotorcycle(), form.hasCar(),
                         form.electricityBillPkr(), form.gasBillPkr(), form.monthlyExpensesPkr())))
                 .update();
+        List<Object[]> members = new ArrayList<>();
         for (int position = 0; position < form.members().size(); position++) {
             MemberForm member = form.members().get(position);
             String cnic = member.cnic() == null || member.cnic().isBlank() ? null : Cnic.parse(member.cnic()).digits();
             String slot = "member/" + position;
-            jdbc.sql("""
-                    INSERT INTO member (household_id, position, cnic_token, identity_ct, composition_ct,
-                                        livelihood_ct, health_ct)
-                    VALUES (:household, :position, :cnic, :identity, :composition, :livelihood, :health)""")
-                    .param("household", id.toString()).param("position", position)
-                    .param("cnic", cnic == null ? null : blindIndex.of(BlindIndex.Domain.CNIC, cnic))
-                    .param("identity", crypto.seal(key, id, slot + "/identity",
-                            new Identity(cnic, member.fullName().strip(), member.gender(), member.dateOfBirth())))
-                    .param("composition", crypto.seal(key, id, slot + "/composition",
-                            new Composition(member.relationship())))
-                    .param("livelihood", crypto.seal(key, id, slot + "/livelihood",
-                            new Livelihood(member.education(), member.employment(), member.monthlyIncomePkr())))
-                    .param("health", crypto.seal(key, id, slot + "/health",
-                            new Health(Boolean.TRUE.equals(member.disability()))))
-                    .update();
+            members.add(new Object[] { id.toString(), position, cnic == null ? null : blindIndex.of(BlindIndex.Domain.CNIC, cnic),
+                    crypto.seal(key, id, slot + "/identity",
+                            new Identity(cnic, member.fullName().strip(), member.gender(), member.dateOfBirth())),
+                    crypto.seal(key, id, slot + "/composition", new Composition(member.relationship())),
+                    crypto.seal(key, id, slot + "/livelihood",
+                            new Livelihood(member.education(), member.employment(), member.monthlyIncomePkr())),
+                    crypto.seal(key, id, slot + "/health", new Health(Boolean.TRUE.equals(member.disability()))) });
         }
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO member (household_id, position, cnic_token, identity_ct, composition_ct, livelihood_ct, health_ct)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", members);
     }
 
     Optional<Stored> find(UUID id) {

@@ -4,7 +4,6 @@ import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
@@ -21,9 +20,10 @@ public record MobileNumber(String e164) {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private static final Pattern ACCEPTED_SPELLINGS = Pattern.compile("03\\d{9}|\\+923\\d{9}|923\\d{9}");
+    private static final Pattern E164 = Pattern.compile("\\+923\\d{9}");
 
     public MobileNumber {
-        if (!e164.startsWith("+92") || !isMobile(e164)) {
+        if (!E164.matcher(e164).matches() || !isMobile(e164)) {
             throw new InvalidMobileNumberException();
         }
     }
@@ -37,8 +37,11 @@ public record MobileNumber(String e164) {
         if (!ACCEPTED_SPELLINGS.matcher(trimmed).matches()) {
             throw new InvalidMobileNumberException();
         }
-        String international = trimmed.startsWith("0") ? trimmed : trimmed.startsWith("+") ? trimmed : "+" + trimmed;
-        return new MobileNumber(format(international));
+        // The accepted spellings differ only in their prefix, so E.164 follows directly;
+        // libphonenumber then checks (once) that the number is a Pakistani mobile.
+        String e164 = trimmed.startsWith("0") ? "+92" + trimmed.substring(1)
+                : trimmed.startsWith("+") ? trimmed : "+" + trimmed;
+        return new MobileNumber(e164);
     }
 
     /** Whether {@link #parse(String)} would accept the text. */
@@ -70,15 +73,6 @@ public record MobileNumber(String e164) {
         }
         catch (NumberParseException ex) {
             return false;
-        }
-    }
-
-    private static String format(String text) {
-        try {
-            return PHONES.format(PHONES.parse(text, "PK"), PhoneNumberFormat.E164);
-        }
-        catch (NumberParseException ex) {
-            throw new InvalidMobileNumberException();
         }
     }
 

@@ -1,0 +1,191 @@
+package pk.registry.imports;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import pk.registry.RegistryApplication;
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.Role;
+
+/**
+ * The import benchmark (not a test): generates a realistic, all-valid template-v1 file, then
+ * in one process on one machine runs (a) a plain Spring Batch job that reads the same file
+ * with Commons CSV and writes every row to one flat table with {@code JdbcBatchItemWriter}
+ * (no validation, no encryption, same H2 settings) and (b) the real {@code householdImport}.
+ * Prints persons per second for both and the ratio (b)/(a).
+ * <p>
+ * Run with {@code ./benchmark [households]} (default 50,000 households of about 6 persons).
+ */
+public final class ImportBenchmark {
+
+    private static final String[] MALE = { "Muhammad Aslam", "Ahmed Raza", "Bilal Hussain", "Usman Ali", "Imran Khan", "Tariq Mehmood" };
+    private static final String[] FEMALE = { "Nasreen Bibi", "Shazia Parveen", "Ayesha Noor", "Fatima Zahra", "Rubina Kausar", "شگفتہ پروین" };
+
+    private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int households = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        Path work = Files.createTempDirectory("registry-benchmark");
+        Path file = work.resolve("households.csv");
+        long persons = generate(file, households, new Random(42));
+        System.out.printf(Locale.ROOT, "file: %,d households, %,d persons, %,d bytes%n", households, persons, Files.size(file));
+
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistryApplication.class)
+                .profiles("demo")
+                .run("--registry.data-dir=" + work.resolve("data"), "--spring.main.web-application-type=none",
+                        "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
+            double baseline = persons / baseline(context, file);
+            ImportStatus status = null;
+            long start = System.nanoTime();
+            status = context.getBean(HouseholdImports.class).runNow(
+                    new Actor("benchmark-officer", Role.FIELD_OFFICER, Set.of("Lahore", "Kasur"), null), file);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (!"COMPLETED".equals(status.status()) || status.householdsStored() != households) {
+                throw new IllegalStateException("the import did not store every household: " + status);
+            }
+            double real = persons / seconds;
+            System.out.printf(Locale.ROOT, "(a) plain Spring Batch CSV -> flat table: %,.0f persons/s%n", baseline);
+            System.out.printf(Locale.ROOT, "(b) householdImport:                     %,.0f persons/s (%.1f s)%n", real, seconds);
+            System.out.printf(Locale.ROOT, "ratio (b)/(a): %.2f (target >= 0.50)%n", real / baseline);
+        }
+    }
+
+    /** Runs the plain job and returns its duration in seconds. */
+    private static double baseline(ConfigurableApplicationContext context, Path file) throws Exception {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        StringBuilder columns = new StringBuilder();
+        for (String column : TemplateV1.columns()) {
+            columns.append(columns.isEmpty() ? "" : ", ").append(column).append(" VARCHAR(400)");
+        }
+        jdbc.sql("CREATE TABLE benchmark_flat (" + columns + ")").update();
+        String insert = "INSERT INTO benchmark_flat (" + String.join(", ", TemplateV1.columns()) + ") VALUES ("
+                + String.join(", ", TemplateV1.columns().stream().map(c -> "?").toList()) + ")";
+        JdbcBatchItemWriter<String[]> writer = new JdbcBatchItemWriterBuilder<String[]>()
+                .dataSource(context.getBean(DataSource.class)).sql(insert)
+                .itemPreparedStatementSetter((row, statement) -> {
+                    for (int i = 0; i < row.length; i++) {
+                        statement.setString(i + 1, row[i]);
+                    }
+                }).build();
+        writer.afterPropertiesSet();
+        JobRepository jobs = context.getBean(JobRepository.class);
+        Job job = new JobBuilder("benchmarkBaseline", jobs).start(new StepBuilder("flat", jobs).<String[], String[]>chunk(1000)
+                .transactionManager(context.getBean(PlatformTransactionManager.class))
+                .reader(new RowReader(file)).writer(writer).build()).build();
+        long start = System.nanoTime();
+        context.getBean(JobOperator.class).start(job, new JobParametersBuilder().addLong("run", System.nanoTime()).toJobParameters());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "baseline stored %,d rows in %.1f s%n",
+                jdbc.sql("SELECT COUNT(*) FROM benchmark_flat").query(Long.class).single(), seconds);
+        return seconds;
+    }
+
+    /** Commons CSV, one row per item, every column as text. */
+    private static final class RowReader implements ItemStreamReader<String[]> {
+        private final Path file;
+        private CSVParser parser;
+        private Iterator<CSVRecord> records;
+
+        RowReader(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public void open(ExecutionContext context) {
+            try {
+                Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                parser = CsvFiles.FORMAT.parse(reader);
+                records = parser.iterator();
+                records.next();
+            }
+            catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+
+        @Override
+        public String[] read() {
+            return records.hasNext() ? records.next().values() : null;
+        }
+
+        @Override
+        public void close() {
+            try {
+                parser.close();
+            }
+            catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
+    /** Writes an all-valid file: about six persons a household, CNICs unique, every column filled where it may be. */
+    static long generate(Path file, int households, Random random) throws IOException {
+        long persons = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(TemplateV1.headerLine());
+            out.write("\r\n");
+            long serial = 1_000_000L;
+            for (int h = 0; h < households; h++) {
+                int size = 4 + random.nextInt(5);
+                String household = String.join(",", random.nextBoolean() ? "Lahore" : "Kasur", "Tehsil " + (h % 7),
+                        "\"House " + h + ", Street " + random.nextInt(90) + ", Mohalla " + random.nextInt(40) + "\"",
+                        String.format(Locale.ROOT, "03%09d", 100_000_000 + h), random.nextBoolean() ? "OWNED" : "RENTED",
+                        Integer.toString(1 + random.nextInt(5)), "0." + random.nextInt(10), Integer.toString(random.nextInt(6)),
+                        random.nextBoolean() ? "Y" : "N", "N", Integer.toString(random.nextInt(9000)),
+                        Integer.toString(random.nextInt(3000)), Integer.toString(15000 + random.nextInt(60000)),
+                        "2025-01", "IDENTITY_VERIFICATION;ELIGIBILITY_ASSESSMENT;COMMUNICATION", "2025-03-01");
+                for (int p = 0; p < size; p++) {
+                    boolean head = p == 0;
+                    boolean adult = p < 2 || random.nextInt(3) == 0;
+                    char gender = p == 1 ? 'F' : random.nextBoolean() ? 'M' : 'F';
+                    String relationship = head ? "HEAD" : p == 1 ? "SPOUSE" : adult ? (gender == 'M' ? "BROTHER" : "SISTER")
+                            : (gender == 'M' ? "SON" : "DAUGHTER");
+                    int year = adult ? 1950 + random.nextInt(50) : 2010 + random.nextInt(14);
+                    String cnic = adult ? cnic(serial++, gender) : "";
+                    String name = (gender == 'M' ? MALE : FEMALE)[random.nextInt(6)];
+                    out.write(String.join(",", "HH-" + h, cnic, name, relationship, String.valueOf(gender),
+                            String.format(Locale.ROOT, "%d-%02d-%02d", year, 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                            random.nextInt(20) == 0 ? "Y" : "N", adult ? "MATRIC" : "PRIMARY", adult ? "DAILY_WAGE" : "STUDENT",
+                            adult ? Integer.toString(random.nextInt(60000)) : "0", head ? household : ",,,,,,,,,,,,,,,"));
+                    out.write("\r\n");
+                    persons++;
+                }
+            }
+        }
+        return persons;
+    }
+
+    private static String cnic(long serial, char gender) {
+        String body = String.format(Locale.ROOT, "35%010d", serial);
+        return body.substring(0, 5) + "-" + body.substring(5, 12) + "-" + (gender == 'F' ? 2 : 1);
+    }
+}
