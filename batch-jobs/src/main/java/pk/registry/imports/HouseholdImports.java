@@ -88,20 +88,18 @@ public class HouseholdImports {
         // Not closed: the caller owns the writer (an HTTP response).
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
                 .setHeader("line", "household_ref", "column", "code", "reason").get());
-        {
-            jdbc.sql("""
-                    SELECT line, household_ref, column_name, code, message FROM import_error
-                    WHERE import_id = :id ORDER BY line, column_name""")
-                    .param("id", id.toString())
-                    .query(rs -> {
-                        try {
-                            csv.printRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
-                        }
-                        catch (IOException ex) {
-                            throw new UncheckedIOException(ex);
-                        }
-                    });
-        }
+        jdbc.sql("""
+                SELECT line, household_ref, column_name, code, message FROM import_error
+                WHERE import_id = :id ORDER BY line, column_name""")
+                .param("id", id.toString())
+                .query(rs -> {
+                    try {
+                        csv.printRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+                    }
+                    catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                });
         csv.flush();
         return true;
     }

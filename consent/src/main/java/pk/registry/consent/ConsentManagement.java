@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import pk.registry.kernel.Ids;
 import pk.registry.kernel.Purpose;
 
 /**
@@ -92,7 +93,7 @@ public class ConsentManagement {
         if (!problems.isEmpty()) {
             throw new ConsentRejectedException(problems);
         }
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.newId();
         Set<Purpose> purposes = purposes(consent);
         jdbc.sql("""
                 INSERT INTO consent_record (id, household_id, policy_version, purposes, method, collector, given_at)

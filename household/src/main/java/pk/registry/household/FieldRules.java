@@ -34,7 +34,7 @@ public final class FieldRules {
     @Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
     @Retention(RUNTIME)
     public @interface ValidCnic {
-        String message() default "must be 13 digits (XXXXX-XXXXXXX-X, dashes optional) starting with a province digit 1-7";
+        String message() default "must be 13 digits (5-7-1 digits with dashes, or 13 without) starting with a province digit 1-7";
         Class<?>[] groups() default {};
         Class<? extends Payload>[] payload() default {};
 

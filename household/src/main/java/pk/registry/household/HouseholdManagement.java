@@ -35,6 +35,7 @@ import pk.registry.consent.PurposeGate;
 import pk.registry.keys.BlindIndex;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.DataCategory;
+import pk.registry.kernel.Ids;
 import pk.registry.kernel.MobileNumber;
 import pk.registry.kernel.Purpose;
 import pk.registry.kernel.Role;
@@ -99,7 +100,7 @@ public class HouseholdManagement {
                         return earlier.get();
                     }
                 }
-                UUID id = UUID.randomUUID();
+                UUID id = Ids.newId();
                 Instant now = clock.instant();
                 if (idempotencyKey != null) {
                     jdbc.sql("""
@@ -154,7 +155,7 @@ public class HouseholdManagement {
             if (!taken.isEmpty()) {
                 continue;
             }
-            UUID id = UUID.randomUUID();
+            UUID id = Ids.newId();
             String district = PunjabDistricts.canonical(form.household().district()).orElseThrow();
             households.insert(id, form.household(), district, MobileNumber.parse(form.household().mobile()).e164(), null, now);
             consents.recordGiven(id, form.consent(), ConsentMethod.FIELD_FORM, officer.subject(), now, form.obtainedOn());

@@ -72,6 +72,14 @@ public final class ImportBenchmark {
                 throw new IllegalStateException("the import did not store every household: " + status);
             }
             double real = persons / seconds;
+            context.getBean(JdbcClient.class).sql("""
+                    SELECT s.STEP_NAME, s.START_TIME, s.END_TIME FROM BATCH_STEP_EXECUTION s
+                    JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID
+                    JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                    WHERE i.JOB_NAME = 'householdImport' ORDER BY s.STEP_EXECUTION_ID""")
+                    .query((rs, row) -> String.format(Locale.ROOT, "    step %s: %.1f s", rs.getString(1),
+                            java.time.Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()).toMillis() / 1000.0))
+                    .list().forEach(System.out::println);
             System.out.printf(Locale.ROOT, "(a) plain Spring Batch CSV -> flat table: %,.0f persons/s%n", baseline);
             System.out.printf(Locale.ROOT, "(b) householdImport:                     %,.0f persons/s (%.1f s)%n", real, seconds);
             System.out.printf(Locale.ROOT, "ratio (b)/(a): %.2f (target >= 0.50)%n", real / baseline);
