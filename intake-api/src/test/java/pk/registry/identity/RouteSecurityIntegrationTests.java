@@ -49,6 +49,7 @@ class RouteSecurityIntegrationTests {
                 new Route("GET", "/api/v1/me/data", EnumSet.of(APPLICANT)),
                 new Route("GET", "/api/v1/me/disclosures", EnumSet.of(APPLICANT)),
                 new Route("GET", "/api/v1/me/consents", EnumSet.of(APPLICANT)),
+                new Route("POST", "/api/v1/me/consents", EnumSet.of(APPLICANT)),
                 new Route("POST", "/api/v1/me/consents/withdrawals", EnumSet.of(APPLICANT)),
                 new Route("POST", "/api/v1/me/corrections", EnumSet.of(APPLICANT)),
                 new Route("POST", "/api/v1/me/erasure-requests", EnumSet.of(APPLICANT)),
@@ -126,6 +127,16 @@ class RouteSecurityIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertProblem(response, 401);
+    }
+
+    @ParameterizedTest(name = "public: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "/api/v1/privacy-policy", "/api/v1/privacy-policy/versions",
+            "/api/v1/purposes", "/api/v1/imports/template", "/v3/api-docs", "/actuator/health", "/oauth2/jwks" })
+    void publicRoutesNeedNoToken(String path) {
+        HttpResponse<String> response = http.get(path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
     private HttpRequest.Builder request(Route route) {
