@@ -82,6 +82,11 @@ public class ConsentManagement {
         return problems;
     }
 
+    /** Consent given with one household. */
+    public record Given(UUID householdId, ConsentForm consent, ConsentMethod method, @Nullable String collector,
+            Instant at, LocalDate obtainedOn) {
+    }
+
     /**
      * Records consent given with a household, inside the caller's transaction.
      * @throws ConsentRejectedException if {@link #check} finds a problem
@@ -89,25 +94,38 @@ public class ConsentManagement {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID recordGiven(UUID householdId, ConsentForm consent, ConsentMethod method, @Nullable String collector,
             Instant at, LocalDate obtainedOn) {
-        List<ConsentProblem> problems = check(consent, obtainedOn);
-        if (!problems.isEmpty()) {
-            throw new ConsentRejectedException(problems);
+        return recordAllGiven(List.of(new Given(householdId, consent, method, collector, at, obtainedOn))).get(0);
+    }
+
+    /**
+     * Records consents given with households, in two batches, inside the caller's transaction.
+     * @throws ConsentRejectedException if {@link #check} finds a problem with any of them (nothing is recorded)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UUID> recordAllGiven(List<Given> consents) {
+        List<UUID> ids = new ArrayList<>(consents.size());
+        List<Object[]> records = new ArrayList<>(consents.size());
+        List<Object[]> statuses = new ArrayList<>();
+        for (Given given : consents) {
+            List<ConsentProblem> problems = check(given.consent(), given.obtainedOn());
+            if (!problems.isEmpty()) {
+                throw new ConsentRejectedException(problems);
+            }
+            UUID id = Ids.newId();
+            ids.add(id);
+            Set<Purpose> purposes = purposes(given.consent());
+            Timestamp at = Timestamp.from(given.at());
+            records.add(new Object[] { id.toString(), given.householdId().toString(), given.consent().policyVersion(),
+                    String.join(";", purposes.stream().map(Purpose::name).sorted().toList()), given.method().name(),
+                    given.collector(), at });
+            purposes.forEach(purpose -> statuses.add(new Object[] { id.toString(), purpose.name(), Status.GIVEN.name(), at }));
         }
-        UUID id = Ids.newId();
-        Set<Purpose> purposes = purposes(consent);
-        jdbc.sql("""
+        batch.batchUpdate("""
                 INSERT INTO consent_record (id, household_id, policy_version, purposes, method, collector, given_at)
-                VALUES (:id, :household, :version, :purposes, :method, :collector, :at)""")
-                .param("id", id.toString()).param("household", householdId.toString())
-                .param("version", consent.policyVersion())
-                .param("purposes", String.join(";", purposes.stream().map(Purpose::name).sorted().toList()))
-                .param("method", method.name()).param("collector", collector).param("at", Timestamp.from(at))
-                .update();
-        Timestamp when = Timestamp.from(at);
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", records);
         batch.batchUpdate("INSERT INTO consent_status (consent_id, purpose_code, status, changed_at) VALUES (?, ?, ?, ?)",
-                purposes.stream().map(purpose -> new Object[] { id.toString(), purpose.name(), Status.GIVEN.name(), when })
-                        .toList());
-        return id;
+                statuses);
+        return ids;
     }
 
     /** The household's consent records, oldest first. */

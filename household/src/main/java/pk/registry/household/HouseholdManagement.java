@@ -146,23 +146,46 @@ public class HouseholdManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<List<Integer>> importHouseholds(Actor officer, List<FieldForm> forms) {
+        List<java.util.Map<String, Integer>> tokens = forms.stream().map(form -> cnicTokens(form.household())).toList();
+        java.util.Set<String> claimed = households.registered(tokens.stream().flatMap(t -> t.keySet().stream()).toList());
         List<List<Integer>> outcomes = new ArrayList<>(forms.size());
+        List<Households.NewHousehold> accepted = new ArrayList<>();
+        List<ConsentManagement.Given> consentsGiven = new ArrayList<>();
         List<AuditEntry> created = new ArrayList<>();
         Instant now = clock.instant();
-        for (FieldForm form : forms) {
-            List<Integer> taken = households.alreadyRegistered(form.household());
+        for (int i = 0; i < forms.size(); i++) {
+            FieldForm form = forms.get(i);
+            // Registered before this chunk, or claimed by an earlier household of it.
+            List<Integer> taken = tokens.get(i).entrySet().stream().filter(token -> claimed.contains(token.getKey()))
+                    .map(java.util.Map.Entry::getValue).sorted().toList();
             outcomes.add(taken);
             if (!taken.isEmpty()) {
                 continue;
             }
+            claimed.addAll(tokens.get(i).keySet());
             UUID id = Ids.newId();
-            String district = PunjabDistricts.canonical(form.household().district()).orElseThrow();
-            households.insert(id, form.household(), district, MobileNumber.parse(form.household().mobile()).e164(), null, now);
-            consents.recordGiven(id, form.consent(), ConsentMethod.FIELD_FORM, officer.subject(), now, form.obtainedOn());
+            accepted.add(new Households.NewHousehold(id, form.household(),
+                    PunjabDistricts.canonical(form.household().district()).orElseThrow(),
+                    MobileNumber.parse(form.household().mobile()).e164(), null, now));
+            consentsGiven.add(new ConsentManagement.Given(id, form.consent(), ConsentMethod.FIELD_FORM, officer.subject(),
+                    now, form.obtainedOn()));
             created.add(AuditEntry.success(officer, Purpose.ELIGIBILITY_ASSESSMENT, id, "HOUSEHOLD_CREATED"));
         }
+        households.insertAll(accepted);
+        consents.recordAllGiven(consentsGiven);
         audit.recordAll(created);
         return outcomes;
+    }
+
+    private java.util.Map<String, Integer> cnicTokens(HouseholdForm form) {
+        java.util.Map<String, Integer> tokens = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < form.members().size(); i++) {
+            String cnic = form.members().get(i).cnic();
+            if (cnic != null && !cnic.isBlank()) {
+                tokens.put(households.cnicToken(cnic), i);
+            }
+        }
+        return tokens;
     }
 
     /**

@@ -71,39 +71,64 @@ class Households {
                 .map(tokens::get).sorted().toList();
     }
 
+    /** Of these CNIC tokens, the ones some household already holds (queried in groups of 500). */
+    java.util.Set<String> registered(java.util.Collection<String> tokens) {
+        java.util.Set<String> registered = new java.util.HashSet<>();
+        List<String> all = List.copyOf(tokens);
+        for (int from = 0; from < all.size(); from += 500) {
+            registered.addAll(jdbc.sql("SELECT cnic_token FROM member WHERE cnic_token IN (:tokens)")
+                    .param("tokens", all.subList(from, Math.min(all.size(), from + 500))).query(String.class).list());
+        }
+        return registered;
+    }
+
+    /** A household to insert. */
+    record NewHousehold(UUID id, HouseholdForm form, String district, String e164Mobile, @Nullable String ownerToken,
+            Instant at) {
+    }
+
     /**
      * Inserts the household and its members. A CNIC held by another household violates the
      * unique index on {@code member.cnic_token}: the database, not a prior look-up, decides.
      */
     void insert(UUID id, HouseholdForm form, String district, String e164Mobile, @Nullable String ownerToken,
             Instant at) {
-        HouseholdCrypto.DataKey key = crypto.newDataKey(id);
-        jdbc.sql("""
+        insertAll(List.of(new NewHousehold(id, form, district, e164Mobile, ownerToken, at)));
+    }
+
+    /** Inserts households and their members, two batches whatever their number. */
+    void insertAll(List<NewHousehold> households) {
+        List<Object[]> rows = new ArrayList<>(households.size());
+        List<Object[]> members = new ArrayList<>();
+        for (NewHousehold household : households) {
+            UUID id = household.id();
+            HouseholdForm form = household.form();
+            HouseholdCrypto.DataKey key = crypto.newDataKey(id);
+            rows.add(new Object[] { id.toString(), household.district(), form.members().size(),
+                    Timestamp.from(household.at()), household.ownerToken(), mobileToken(household.e164Mobile()),
+                    key.wrapped(), key.masterKeyId(),
+                    crypto.seal(key, id, "contact", new Contact(form.address().strip(), household.e164Mobile(), form.tehsil())),
+                    crypto.seal(key, id, "circumstances", new Circumstances(form.dwelling(), form.rooms(), form.landAcres(),
+                            form.livestock(), form.hasMotorcycle(), form.hasCar(), form.electricityBillPkr(),
+                            form.gasBillPkr(), form.monthlyExpensesPkr())) });
+            for (int position = 0; position < form.members().size(); position++) {
+                MemberForm member = form.members().get(position);
+                String cnic = member.cnic() == null || member.cnic().isBlank() ? null : Cnic.parse(member.cnic()).digits();
+                String slot = "member/" + position;
+                members.add(new Object[] { id.toString(), position,
+                        cnic == null ? null : blindIndex.of(BlindIndex.Domain.CNIC, cnic),
+                        crypto.seal(key, id, slot + "/identity",
+                                new Identity(cnic, member.fullName().strip(), member.gender(), member.dateOfBirth())),
+                        crypto.seal(key, id, slot + "/composition", new Composition(member.relationship())),
+                        crypto.seal(key, id, slot + "/livelihood",
+                                new Livelihood(member.education(), member.employment(), member.monthlyIncomePkr())),
+                        crypto.seal(key, id, slot + "/health", new Health(Boolean.TRUE.equals(member.disability()))) });
+            }
+        }
+        jdbcTemplate.batchUpdate("""
                 INSERT INTO household (id, status, district, member_count, created_at, owner_token, mobile_token,
                                        data_key, master_key_id, contact_ct, circumstances_ct)
-                VALUES (:id, 'SUBMITTED', :district, :members, :at, :owner, :mobile, :key, :master, :contact, :circumstances)""")
-                .param("id", id.toString()).param("district", district).param("members", form.members().size())
-                .param("at", Timestamp.from(at)).param("owner", ownerToken).param("mobile", mobileToken(e164Mobile))
-                .param("key", key.wrapped()).param("master", key.masterKeyId())
-                .param("contact", crypto.seal(key, id, "contact", new Contact(form.address().strip(), e164Mobile,
-                        form.tehsil())))
-                .param("circumstances", crypto.seal(key, id, "circumstances", new Circumstances(form.dwelling(),
-                        form.rooms(), form.landAcres(), form.livestock(), form.hasMotorcycle(), form.hasCar(),
-                        form.electricityBillPkr(), form.gasBillPkr(), form.monthlyExpensesPkr())))
-                .update();
-        List<Object[]> members = new ArrayList<>();
-        for (int position = 0; position < form.members().size(); position++) {
-            MemberForm member = form.members().get(position);
-            String cnic = member.cnic() == null || member.cnic().isBlank() ? null : Cnic.parse(member.cnic()).digits();
-            String slot = "member/" + position;
-            members.add(new Object[] { id.toString(), position, cnic == null ? null : blindIndex.of(BlindIndex.Domain.CNIC, cnic),
-                    crypto.seal(key, id, slot + "/identity",
-                            new Identity(cnic, member.fullName().strip(), member.gender(), member.dateOfBirth())),
-                    crypto.seal(key, id, slot + "/composition", new Composition(member.relationship())),
-                    crypto.seal(key, id, slot + "/livelihood",
-                            new Livelihood(member.education(), member.employment(), member.monthlyIncomePkr())),
-                    crypto.seal(key, id, slot + "/health", new Health(Boolean.TRUE.equals(member.disability()))) });
-        }
+                VALUES (?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         jdbcTemplate.batchUpdate("""
                 INSERT INTO member (household_id, position, cnic_token, identity_ct, composition_ct, livelihood_ct, health_ct)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", members);
