@@ -46,7 +46,7 @@ class ImportLifecycle implements JobExecutionListener {
         ImportFileException refused = execution.getAllFailureExceptions().stream()
                 .map(FileFailures::refusal).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         String failure = completed ? null : refused != null ? refused.getMessage()
-                : "the import stopped unexpectedly; it resumes automatically";
+                : "the import stopped unexpectedly; it will be resumed automatically";
         boolean finished = completed || refused != null;
         jdbc.sql("""
                 UPDATE household_import SET status = :status, failure = :failure, finished_at = :at,

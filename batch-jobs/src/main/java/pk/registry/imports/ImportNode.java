@@ -23,14 +23,18 @@ import org.springframework.stereotype.Component;
 /**
  * This node's share of the imports. Every running import is leased by the node that runs it;
  * the node renews its leases while it lives. An import whose lease ran out was interrupted (the
- * node crashed or was killed): any node, this one after a restart included, claims it with an
- * atomic update, marks the dead execution with {@link JobOperator#recover} and restarts it,
- * which resumes after the last committed chunk.
+ * node crashed or was killed) or failed for a reason other than its file: any node, this one
+ * after a restart included, claims it with an atomic update, marks a dead execution with
+ * {@link JobOperator#recover} and restarts it, which resumes after the last committed chunk.
+ * An import is tried {@value #MAX_ATTEMPTS} times at most, a lease period apart; then it is
+ * given up, and its staged file deleted.
  */
 @Component
 class ImportNode {
 
     private static final Logger log = LoggerFactory.getLogger(ImportNode.class);
+
+    static final int MAX_ATTEMPTS = 3;
 
     private final String id = UUID.randomUUID().toString();
     private final JdbcClient jdbc;
@@ -70,12 +74,14 @@ class ImportNode {
         Instant now = clock.instant();
         List<String> expired = jdbc.sql("""
                 SELECT id FROM household_import
-                WHERE status IN ('STARTING', 'STARTED') AND (lease_until IS NULL OR lease_until < :now)""")
+                WHERE (status IN ('STARTING', 'STARTED') OR status = 'FAILED' AND finished_at IS NULL)
+                  AND (lease_until IS NULL OR lease_until < :now)""")
                 .param("now", Timestamp.from(now)).query(String.class).list();
         for (String importId : expired) {
             int claimed = jdbc.sql("""
                     UPDATE household_import SET owner_node = :node, lease_until = :until
-                    WHERE id = :id AND status IN ('STARTING', 'STARTED') AND (lease_until IS NULL OR lease_until < :now)""")
+                    WHERE id = :id AND (status IN ('STARTING', 'STARTED') OR status = 'FAILED' AND finished_at IS NULL)
+                      AND (lease_until IS NULL OR lease_until < :now)""")
                     .param("node", id).param("until", Timestamp.from(now.plus(properties.lease())))
                     .param("id", importId).param("now", Timestamp.from(now)).update();
             if (claimed == 1) {
@@ -94,6 +100,10 @@ class ImportNode {
             imports.getObject().run(UUID.fromString(importId));
             return;
         }
+        if (jobs.getJobExecutions(instance).size() >= MAX_ATTEMPTS) {
+            giveUp(importId);
+            return;
+        }
         try {
             if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.UNKNOWN) {
                 last = jobOperator.recover(last);
@@ -103,5 +113,21 @@ class ImportNode {
         catch (Exception ex) {
             log.error("Import {} could not be resumed: {}", importId, ex.getClass().getSimpleName());
         }
+    }
+
+    private void giveUp(String importId) {
+        jdbc.sql("""
+                UPDATE household_import SET status = 'FAILED', finished_at = :now, owner_node = NULL, failure = :failure
+                WHERE id = :id""")
+                .param("now", Timestamp.from(clock.instant())).param("id", importId)
+                .param("failure", "the import failed " + MAX_ATTEMPTS + " times and was given up; upload the file again")
+                .update();
+        try {
+            java.nio.file.Files.deleteIfExists(HouseholdImportJobConfiguration.staged(properties, importId));
+        }
+        catch (java.io.IOException ex) {
+            log.warn("The staged file of import {} could not be deleted", importId);
+        }
+        log.warn("Import {} given up after {} attempts", importId, MAX_ATTEMPTS);
     }
 }

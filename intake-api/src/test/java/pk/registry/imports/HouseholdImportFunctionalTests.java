@@ -55,6 +55,9 @@ class HouseholdImportFunctionalTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ImportNode node;
+
     record Defect(String name, Consumer<List<Map<String, String>>> change, int row, String column, String code) {
     }
 
@@ -245,14 +248,72 @@ class HouseholdImportFunctionalTests {
         assertThat(Files.exists(HouseholdImportJobConfiguration.staged(properties, id.toString()))).as("kept to resume").isTrue();
 
         jdbc.sql("DROP TRIGGER fail_once").update();
-        JobExecution second = jobOperator.restart(first);
+        // Nobody restarts it by hand: once its lease has run out, the node resumes it.
+        jdbc.sql("UPDATE household_import SET lease_until = NULL WHERE id = :id").param("id", id.toString()).update();
+        node.resumeInterrupted();
 
-        assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        ImportStatus done = imports.status(OFFICER, id).orElseThrow();
+        ImportStatus done = awaitEnd(id);
+        assertThat(done.status()).isEqualTo("COMPLETED");
         assertThat(done.householdsStored()).isEqualTo(441);
         assertThat(done.householdsRejected()).isEqualTo(9);
         assertThat(householdCount() - before).isEqualTo(441);
         assertThat(errorRows(id)).hasSize(9);
+    }
+
+    @Test
+    void anImportThatKeepsFailingIsGivenUpAfterThreeAttemptsAndItsFileDeleted() throws Exception {
+        ImportFiles file = new ImportFiles();
+        file.household("G-1");
+        jdbc.sql("CREATE TRIGGER fail_always BEFORE INSERT ON household FOR EACH ROW CALL \"" + FailAlways.class.getName() + "\"")
+                .update();
+        try {
+            UUID id = stage(file.csv());
+            assertThat(jobs.startJob(parameters(id)).getStatus()).isEqualTo(BatchStatus.FAILED);
+            for (int attempt = 2; attempt <= ImportNode.MAX_ATTEMPTS + 1; attempt++) {
+                jdbc.sql("UPDATE household_import SET lease_until = NULL WHERE id = :id").param("id", id.toString()).update();
+                long executionsBefore = executions(id);
+                node.resumeInterrupted();
+                for (int i = 0; i < 200 && executions(id) == executionsBefore
+                        && imports.status(OFFICER, id).orElseThrow().finishedAt() == null; i++) {
+                    Thread.sleep(50);
+                }
+                awaitNotRunning(id);
+            }
+            ImportStatus status = imports.status(OFFICER, id).orElseThrow();
+            assertThat(executions(id)).isEqualTo(ImportNode.MAX_ATTEMPTS);
+            assertThat(status.status()).isEqualTo("FAILED");
+            assertThat(status.finishedAt()).isNotNull();
+            assertThat(status.failure()).contains("given up");
+            assertThat(Files.exists(HouseholdImportJobConfiguration.staged(properties, id.toString()))).isFalse();
+        }
+        finally {
+            jdbc.sql("DROP TRIGGER fail_always").update();
+        }
+    }
+
+    /** An H2 trigger that fails every insert. */
+    public static class FailAlways implements org.h2.api.Trigger {
+        @Override
+        public void fire(java.sql.Connection connection, Object[] oldRow, Object[] newRow) throws java.sql.SQLException {
+            throw new java.sql.SQLException("simulated persistent failure");
+        }
+    }
+
+    private long executions(UUID id) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p
+                ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_VALUE = :id""")
+                .param("id", id.toString()).query(Long.class).single();
+    }
+
+    private void awaitNotRunning(UUID id) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            String status = imports.status(OFFICER, id).orElseThrow().status();
+            if (!status.equals("STARTED") && !status.equals("STARTING")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
     }
 
     @Test
@@ -310,6 +371,17 @@ class HouseholdImportFunctionalTests {
 
     private static org.springframework.batch.core.job.parameters.JobParameters parameters(UUID id) {
         return new JobParametersBuilder().addString(HouseholdImportJobConfiguration.IMPORT_ID, id.toString()).toJobParameters();
+    }
+
+    private ImportStatus awaitEnd(UUID id) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            ImportStatus status = imports.status(OFFICER, id).orElseThrow();
+            if (status.status().equals("COMPLETED") || status.finishedAt() != null) {
+                return status;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the import did not end in time");
     }
 
     private long householdCount() {
