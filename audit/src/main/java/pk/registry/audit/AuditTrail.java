@@ -9,18 +9,20 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import pk.registry.keys.BlindIndex;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.Role;
+import pk.registry.keys.BlindIndex;
 
 /**
  * Appends to and reads the hash-chained audit trail.
@@ -36,11 +38,11 @@ public class AuditTrail {
     static final String GENESIS = "0".repeat(64);
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final JdbcTemplate batch;
     private final BlindIndex blindIndex;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, BlindIndex blindIndex, Clock clock) {
+    AuditTrail(JdbcClient jdbc, JdbcTemplate batch, BlindIndex blindIndex, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.blindIndex = blindIndex;
@@ -64,7 +66,7 @@ public class AuditTrail {
         long seq = head.lastSeq();
         String previous = head.lastHash();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Object[]> rows = new java.util.ArrayList<>(entries.size());
+        List<Object[]> rows = new ArrayList<>(entries.size());
         for (AuditEntry entry : entries) {
             seq++;
             String household = entry.householdId() == null ? null : entry.householdId().toString();

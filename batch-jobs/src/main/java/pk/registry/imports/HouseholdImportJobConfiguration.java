@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 
+import jakarta.validation.Validator;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -14,10 +15,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import jakarta.validation.Validator;
 import pk.registry.consent.ConsentManagement;
 import pk.registry.household.HouseholdManagement;
 import pk.registry.kernel.Actor;
@@ -74,7 +75,7 @@ class HouseholdImportJobConfiguration {
     @Bean
     @StepScope
     HouseholdImportWriter householdWriter(@Value("#{jobParameters['importId']}") String importId,
-            HouseholdManagement households, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Clock clock) {
+            HouseholdManagement households, JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         return new HouseholdImportWriter(households, jdbc, batch, officer(jdbc, importId), importId, clock);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import pk.registry.household.HouseholdManagement;
@@ -22,12 +23,12 @@ class HouseholdImportWriter implements ItemWriter<ImportItem> {
 
     private final HouseholdManagement households;
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final JdbcTemplate batch;
     private final Actor officer;
     private final String importId;
     private final Clock clock;
 
-    HouseholdImportWriter(HouseholdManagement households, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch,
+    HouseholdImportWriter(HouseholdManagement households, JdbcClient jdbc, JdbcTemplate batch,
             Actor officer, String importId, Clock clock) {
         this.households = households;
         this.jdbc = jdbc;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,11 +39,11 @@ public class ConsentManagement {
     }
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final JdbcTemplate batch;
     private final PolicyVersions policies;
     private final PurposeCatalogue catalogue;
 
-    ConsentManagement(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, PolicyVersions policies,
+    ConsentManagement(JdbcClient jdbc, JdbcTemplate batch, PolicyVersions policies,
             PurposeCatalogue catalogue) {
         this.jdbc = jdbc;
         this.batch = batch;

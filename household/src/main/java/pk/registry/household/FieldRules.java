@@ -11,7 +11,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -97,12 +100,12 @@ public final class FieldRules {
         Class<? extends Payload>[] payload() default {};
 
         class Validator implements ConstraintValidator<OneOf, String> {
-            private java.util.Set<String> names = java.util.Set.of();
+            private Set<String> names = Set.of();
 
             @Override
             public void initialize(OneOf constraint) {
                 names = Arrays.stream(constraint.value().getEnumConstants()).map(Enum::name)
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                        .collect(Collectors.toUnmodifiableSet());
             }
 
             @Override
@@ -111,7 +114,7 @@ public final class FieldRules {
                     return true;
                 }
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate("must be one of " + String.join(", ", new java.util.TreeSet<>(names)))
+                context.buildConstraintViolationWithTemplate("must be one of " + String.join(", ", new TreeSet<>(names)))
                         .addConstraintViolation();
                 return false;
             }

@@ -7,12 +7,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,10 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import pk.registry.audit.AuditEntry;
 import pk.registry.audit.AuditTrail;
 import pk.registry.consent.ConsentForm;
@@ -32,14 +37,13 @@ import pk.registry.consent.ConsentMethod;
 import pk.registry.consent.ConsentReceipts;
 import pk.registry.consent.PurposeDeniedException;
 import pk.registry.consent.PurposeGate;
-import pk.registry.keys.BlindIndex;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.DataCategory;
 import pk.registry.kernel.Ids;
 import pk.registry.kernel.MobileNumber;
 import pk.registry.kernel.Purpose;
 import pk.registry.kernel.Role;
-import tools.jackson.databind.json.JsonMapper;
+import pk.registry.keys.BlindIndex;
 
 /**
  * The household module's public face: register a household with its consent, read it back
@@ -146,8 +150,8 @@ public class HouseholdManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<List<Integer>> importHouseholds(Actor officer, List<FieldForm> forms) {
-        List<java.util.Map<String, Integer>> tokens = forms.stream().map(form -> cnicTokens(form.household())).toList();
-        java.util.Set<String> claimed = households.registered(tokens.stream().flatMap(t -> t.keySet().stream()).toList());
+        List<Map<String, Integer>> tokens = forms.stream().map(form -> cnicTokens(form.household())).toList();
+        Set<String> claimed = households.registered(tokens.stream().flatMap(t -> t.keySet().stream()).toList());
         List<List<Integer>> outcomes = new ArrayList<>(forms.size());
         List<Households.NewHousehold> accepted = new ArrayList<>();
         List<ConsentManagement.Given> consentsGiven = new ArrayList<>();
@@ -157,7 +161,7 @@ public class HouseholdManagement {
             FieldForm form = forms.get(i);
             // Registered before this chunk, or claimed by an earlier household of it.
             List<Integer> taken = tokens.get(i).entrySet().stream().filter(token -> claimed.contains(token.getKey()))
-                    .map(java.util.Map.Entry::getValue).sorted().toList();
+                    .map(Map.Entry::getValue).sorted().toList();
             outcomes.add(taken);
             if (!taken.isEmpty()) {
                 continue;
@@ -177,8 +181,8 @@ public class HouseholdManagement {
         return outcomes;
     }
 
-    private java.util.Map<String, Integer> cnicTokens(HouseholdForm form) {
-        java.util.Map<String, Integer> tokens = new java.util.LinkedHashMap<>();
+    private Map<String, Integer> cnicTokens(HouseholdForm form) {
+        Map<String, Integer> tokens = new LinkedHashMap<>();
         for (int i = 0; i < form.members().size(); i++) {
             String cnic = form.members().get(i).cnic();
             if (cnic != null && !cnic.isBlank()) {
@@ -224,7 +228,7 @@ public class HouseholdManagement {
      * transaction commits the audit event that records it.
      */
     private <T> Outcome<Optional<T>> authorisedRead(Actor actor, UUID id, Purpose purpose, Set<DataCategory> categories,
-            java.util.function.Function<Households.Opened, T> view) {
+            Function<Households.Opened, T> view) {
         Optional<Households.Stored> stored = households.find(id);
         if (stored.isEmpty()) {
             return Outcome.of(Optional.empty());
@@ -281,10 +285,10 @@ public class HouseholdManagement {
     }
 
     static Set<String> suppressed(List<Households.DistrictCount> counts,
-            java.util.function.ToLongFunction<Households.DistrictCount> value) {
+            ToLongFunction<Households.DistrictCount> value) {
         List<Households.DistrictCount> ascending = new ArrayList<>(counts);
         ascending.sort(Comparator.comparingLong(value));
-        Set<String> hidden = new java.util.HashSet<>();
+        Set<String> hidden = new HashSet<>();
         for (Households.DistrictCount count : ascending) {
             if (value.applyAsLong(count) < SUPPRESSION_THRESHOLD) {
                 hidden.add(count.district());
@@ -384,7 +388,7 @@ public class HouseholdManagement {
     }
 
     private void requireValid(HouseholdForm form, ConsentForm consent) {
-        Set<ConstraintViolation<Object>> violations = new java.util.HashSet<>(validator.validate((Object) form));
+        Set<ConstraintViolation<Object>> violations = new HashSet<>(validator.validate((Object) form));
         violations.addAll(validator.validate((Object) consent));
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

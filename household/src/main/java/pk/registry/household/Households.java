@@ -3,11 +3,17 @@ package pk.registry.household;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +23,7 @@ import pk.registry.household.Payloads.Contact;
 import pk.registry.household.Payloads.Health;
 import pk.registry.household.Payloads.Identity;
 import pk.registry.household.Payloads.Livelihood;
+import pk.registry.kernel.DataCategory;
 import pk.registry.keys.BlindIndex;
 
 /**
@@ -28,11 +35,11 @@ import pk.registry.keys.BlindIndex;
 class Households {
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private final JdbcTemplate jdbcTemplate;
     private final HouseholdCrypto crypto;
     private final BlindIndex blindIndex;
 
-    Households(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, HouseholdCrypto crypto,
+    Households(JdbcClient jdbc, JdbcTemplate jdbcTemplate, HouseholdCrypto crypto,
             BlindIndex blindIndex) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -56,7 +63,7 @@ class Households {
 
     /** Indexes (into the form's members) of CNICs that another household already holds. One query. */
     List<Integer> alreadyRegistered(HouseholdForm form) {
-        java.util.Map<String, Integer> tokens = new java.util.LinkedHashMap<>();
+        Map<String, Integer> tokens = new LinkedHashMap<>();
         for (int i = 0; i < form.members().size(); i++) {
             String cnic = form.members().get(i).cnic();
             if (cnic != null && !cnic.isBlank()) {
@@ -72,8 +79,8 @@ class Households {
     }
 
     /** Of these CNIC tokens, the ones some household already holds (queried in groups of 500). */
-    java.util.Set<String> registered(java.util.Collection<String> tokens) {
-        java.util.Set<String> registered = new java.util.HashSet<>();
+    Set<String> registered(Collection<String> tokens) {
+        Set<String> registered = new HashSet<>();
         List<String> all = List.copyOf(tokens);
         for (int from = 0; from < all.size(); from += 500) {
             registered.addAll(jdbc.sql("SELECT cnic_token FROM member WHERE cnic_token IN (:tokens)")
@@ -179,12 +186,12 @@ class Households {
     }
 
     /** The form with only the given categories' fields; the rest {@code null}. */
-    static HouseholdForm restrict(HouseholdForm form, java.util.Set<pk.registry.kernel.DataCategory> categories) {
-        boolean identity = categories.contains(pk.registry.kernel.DataCategory.IDENTITY);
-        boolean contact = categories.contains(pk.registry.kernel.DataCategory.CONTACT);
-        boolean composition = categories.contains(pk.registry.kernel.DataCategory.HOUSEHOLD_COMPOSITION);
-        boolean socio = categories.contains(pk.registry.kernel.DataCategory.SOCIO_ECONOMIC);
-        boolean health = categories.contains(pk.registry.kernel.DataCategory.HEALTH);
+    static HouseholdForm restrict(HouseholdForm form, Set<DataCategory> categories) {
+        boolean identity = categories.contains(DataCategory.IDENTITY);
+        boolean contact = categories.contains(DataCategory.CONTACT);
+        boolean composition = categories.contains(DataCategory.HOUSEHOLD_COMPOSITION);
+        boolean socio = categories.contains(DataCategory.SOCIO_ECONOMIC);
+        boolean health = categories.contains(DataCategory.HEALTH);
         List<MemberForm> members = form.members().stream().map(m -> new MemberForm(
                 identity ? m.cnic() : null, identity ? m.fullName() : null, composition ? m.relationship() : null,
                 identity ? m.gender() : null, identity ? m.dateOfBirth() : null, health ? m.disability() : null,

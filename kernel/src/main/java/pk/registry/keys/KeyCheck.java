@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -46,8 +49,8 @@ class KeyCheck implements InitializingBean {
         verifyOrRecord("BLIND_INDEX_KEY", indexToken::equals, () -> indexToken);
     }
 
-    private void verifyOrRecord(String purpose, java.util.function.Predicate<String> matches,
-            java.util.function.Supplier<String> checkValue) {
+    private void verifyOrRecord(String purpose, Predicate<String> matches,
+            Supplier<String> checkValue) {
         List<String> stored = jdbc.sql("SELECT check_value FROM key_check WHERE purpose = :purpose")
                 .param("purpose", purpose).query(String.class).list();
         if (stored.isEmpty()) {
@@ -64,7 +67,7 @@ class KeyCheck implements InitializingBean {
     private boolean masterKeyMatches(String storedCiphertext) {
         try {
             byte[] plain = keyring.masterKey().decrypt(Base64.getDecoder().decode(storedCiphertext), CHECK_CONTEXT);
-            return java.util.Arrays.equals(plain, CHECK_TEXT);
+            return Arrays.equals(plain, CHECK_TEXT);
         }
         catch (GeneralSecurityException | IllegalArgumentException ex) {
             return false;
