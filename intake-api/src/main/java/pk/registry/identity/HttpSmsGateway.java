@@ -23,11 +23,11 @@ class HttpSmsGateway implements SmsSender {
 
     private final RestClient http;
 
-    HttpSmsGateway(GatewayProperties properties, RestClient.Builder builder) {
+    HttpSmsGateway(GatewayProperties properties) {
         if (properties.url() == null || properties.apiKey() == null || properties.apiKey().isBlank()) {
             throw new IllegalStateException("registry.sms.gateway needs both url and api-key");
         }
-        this.http = builder.baseUrl(properties.url().toString())
+        this.http = RestClient.builder().baseUrl(properties.url().toString())
                 .defaultHeader("Authorization", "Bearer " + properties.apiKey())
                 .build();
     }
