@@ -1,10 +1,13 @@
 package pk.registry.imports;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 
 import jakarta.validation.Validator;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -81,6 +84,17 @@ class HouseholdImportJobConfiguration {
 
     static Path staged(ImportProperties properties, String importId) {
         return properties.staging().resolve(java.util.UUID.fromString(importId) + ".csv");
+    }
+
+    /** Deletes an import's staged file (it holds personal data); a failure is logged, never thrown. */
+    static void deleteStaged(ImportProperties properties, String importId) {
+        try {
+            Files.deleteIfExists(staged(properties, importId));
+        }
+        catch (IOException ex) {
+            LoggerFactory.getLogger(HouseholdImportJobConfiguration.class)
+                    .warn("The staged file of import {} could not be deleted", importId);
+        }
     }
 
     private static Actor officer(JdbcClient jdbc, String importId) {

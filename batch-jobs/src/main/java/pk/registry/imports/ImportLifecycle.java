@@ -1,7 +1,5 @@
 package pk.registry.imports;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Clock;
 
@@ -56,12 +54,7 @@ class ImportLifecycle implements JobExecutionListener {
                 .param("at", finished ? Timestamp.from(clock.instant()) : null).param("finished", finished ? 1 : 0)
                 .param("id", id).update();
         if (finished) {
-            try {
-                Files.deleteIfExists(HouseholdImportJobConfiguration.staged(properties, id));
-            }
-            catch (IOException ex) {
-                log.warn("The staged file of import {} could not be deleted", id);
-            }
+            HouseholdImportJobConfiguration.deleteStaged(properties, id);
         }
         log.info("Import {} ended {}", id, execution.getStatus());
     }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,7 +149,7 @@ public class HouseholdManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<List<Integer>> importHouseholds(Actor officer, List<FieldForm> forms) {
-        List<Map<String, Integer>> tokens = forms.stream().map(form -> cnicTokens(form.household())).toList();
+        List<Map<String, Integer>> tokens = forms.stream().map(form -> households.cnicTokens(form.household())).toList();
         Set<String> claimed = households.registered(tokens.stream().flatMap(t -> t.keySet().stream()).toList());
         List<List<Integer>> outcomes = new ArrayList<>(forms.size());
         List<Households.NewHousehold> accepted = new ArrayList<>();
@@ -179,17 +178,6 @@ public class HouseholdManagement {
         consents.recordAllGiven(consentsGiven);
         audit.recordAll(created);
         return outcomes;
-    }
-
-    private Map<String, Integer> cnicTokens(HouseholdForm form) {
-        Map<String, Integer> tokens = new LinkedHashMap<>();
-        for (int i = 0; i < form.members().size(); i++) {
-            String cnic = form.members().get(i).cnic();
-            if (cnic != null && !cnic.isBlank()) {
-                tokens.put(households.cnicToken(cnic), i);
-            }
-        }
-        return tokens;
     }
 
     /**

@@ -61,8 +61,8 @@ class Households {
         return blindIndex.of(BlindIndex.Domain.MOBILE, e164);
     }
 
-    /** Indexes (into the form's members) of CNICs that another household already holds. One query. */
-    List<Integer> alreadyRegistered(HouseholdForm form) {
+    /** The blind-index tokens of the form's CNICs, each with its member's position. */
+    Map<String, Integer> cnicTokens(HouseholdForm form) {
         Map<String, Integer> tokens = new LinkedHashMap<>();
         for (int i = 0; i < form.members().size(); i++) {
             String cnic = form.members().get(i).cnic();
@@ -70,12 +70,13 @@ class Households {
                 tokens.put(cnicToken(cnic), i);
             }
         }
-        if (tokens.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT cnic_token FROM member WHERE cnic_token IN (:tokens)")
-                .param("tokens", List.copyOf(tokens.keySet())).query(String.class).list().stream()
-                .map(tokens::get).sorted().toList();
+        return tokens;
+    }
+
+    /** Positions (in the form's members) of CNICs that another household already holds. */
+    List<Integer> alreadyRegistered(HouseholdForm form) {
+        Map<String, Integer> tokens = cnicTokens(form);
+        return registered(tokens.keySet()).stream().map(tokens::get).sorted().toList();
     }
 
     /** Of these CNIC tokens, the ones some household already holds (queried in groups of 500). */

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +38,11 @@ public class Problems {
             problem.setTitle(known.getReasonPhrase());
         }
         return problem;
+    }
+
+    /** A 404 to throw from a handler; the detail names the kind of thing, never the caller's input. */
+    public static ErrorResponseException notFound(String detail) {
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, of(HttpStatus.NOT_FOUND, detail), null);
     }
 
     /** A 400 listing every failing field. */

@@ -58,8 +58,7 @@ class PoliciesController {
     @Operation(summary = "The privacy-policy version in force today: version, effective date, SHA-256 of its text, purposes")
     @GetMapping(path = "/api/v1/privacy-policy", produces = "application/json")
     PolicyVersion current() {
-        return policies.current().orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                Problems.of(HttpStatus.NOT_FOUND, "No privacy-policy version is in force."), null));
+        return policies.current().orElseThrow(() -> Problems.notFound("No privacy-policy version is in force."));
     }
 
     @Operation(summary = "Every privacy-policy version with its effective dates")

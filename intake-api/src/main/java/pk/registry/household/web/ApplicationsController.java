@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,8 +73,7 @@ class ApplicationsController {
     @Operation(summary = "Read an application: your own, or one of your districts as a field officer")
     @GetMapping("/{id}")
     Application read(Actor actor, @PathVariable UUID id) {
-        return households.find(actor, id).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                Problems.of(HttpStatus.NOT_FOUND, "There is no such application."), null));
+        return households.find(actor, id).orElseThrow(() -> Problems.notFound("There is no such application."));
     }
 
     @ExceptionHandler

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -75,6 +74,6 @@ class ImportsController {
     }
 
     private static ErrorResponseException notFound() {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "There is no such import."), null);
+        return Problems.notFound("There is no such import.");
     }
 }
