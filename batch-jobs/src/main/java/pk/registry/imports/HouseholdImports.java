@@ -122,14 +122,16 @@ public class HouseholdImports {
 
     /** Starts the import's job, or restarts its interrupted execution. */
     void run(UUID id) {
-        try {
-            JobExecution execution = jobOperator.start(householdImport, new JobParametersBuilder()
-                    .addString(HouseholdImportJobConfiguration.IMPORT_ID, id.toString()).toJobParameters());
-            log.info("Import {} ran: {}", id, execution.getStatus());
-        }
-        catch (Exception ex) {
-            log.error("Import {} could not be started: {}", id, ex.getClass().getSimpleName());
-        }
+        node.runHere(id.toString(), () -> {
+            try {
+                JobExecution execution = jobOperator.start(householdImport, new JobParametersBuilder()
+                        .addString(HouseholdImportJobConfiguration.IMPORT_ID, id.toString()).toJobParameters());
+                log.info("Import {} ran: {}", id, execution.getStatus());
+            }
+            catch (Exception ex) {
+                log.error("Import {} could not be started: {}", id, ex.getClass().getSimpleName());
+            }
+        });
     }
 
     UUID stage(Actor officer, long size, Upload upload) {

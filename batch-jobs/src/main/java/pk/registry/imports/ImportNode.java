@@ -3,7 +3,10 @@ package pk.registry.imports;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -37,6 +40,8 @@ class ImportNode {
     static final int MAX_ATTEMPTS = 3;
 
     private final String id = UUID.randomUUID().toString();
+    /** Imports whose job runs in this JVM right now: never claimed back from ourselves. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final JdbcClient jdbc;
     private final JobRepository jobs;
     private final JobOperator jobOperator;
@@ -60,6 +65,17 @@ class ImportNode {
         return id;
     }
 
+    /** Runs an import's job here, so that this node neither resumes it twice nor lets its lease lapse. */
+    void runHere(String importId, Runnable job) {
+        running.add(importId);
+        try {
+            job.run();
+        }
+        finally {
+            running.remove(importId);
+        }
+    }
+
     @Scheduled(fixedDelayString = "${registry.imports.heartbeat:PT20S}")
     void renewLeases() {
         jdbc.sql("""
@@ -78,6 +94,9 @@ class ImportNode {
                   AND (lease_until IS NULL OR lease_until < :now)""")
                 .param("now", Timestamp.from(now)).query(String.class).list();
         for (String importId : expired) {
+            if (running.contains(importId)) {
+                continue;
+            }
             int claimed = jdbc.sql("""
                     UPDATE household_import SET owner_node = :node, lease_until = :until
                     WHERE id = :id AND (status IN ('STARTING', 'STARTED') OR status = 'FAILED' AND finished_at IS NULL)
@@ -104,15 +123,24 @@ class ImportNode {
             giveUp(importId);
             return;
         }
-        try {
-            if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.UNKNOWN) {
-                last = jobOperator.recover(last);
+        if (last.getStatus().isRunning() && last.getLastUpdated() != null
+                && last.getLastUpdated().isAfter(LocalDateTime.now().minus(properties.lease()))) {
+            // It still commits chunks: a node is alive behind it, only its heartbeat was late.
+            return;
+        }
+        JobExecution interrupted = last;
+        runHere(importId, () -> {
+            try {
+                JobExecution dead = interrupted;
+                if (dead.getStatus().isRunning() || dead.getStatus() == BatchStatus.UNKNOWN) {
+                    dead = jobOperator.recover(dead);
+                }
+                jobOperator.restart(dead);
             }
-            jobOperator.restart(last);
-        }
-        catch (Exception ex) {
-            log.error("Import {} could not be resumed: {}", importId, ex.getClass().getSimpleName());
-        }
+            catch (Exception ex) {
+                log.error("Import {} could not be resumed: {}", importId, ex.getClass().getSimpleName());
+            }
+        });
     }
 
     private void giveUp(String importId) {
@@ -122,12 +150,7 @@ class ImportNode {
                 .param("now", Timestamp.from(clock.instant())).param("id", importId)
                 .param("failure", "the import failed " + MAX_ATTEMPTS + " times and was given up; upload the file again")
                 .update();
-        try {
-            java.nio.file.Files.deleteIfExists(HouseholdImportJobConfiguration.staged(properties, importId));
-        }
-        catch (java.io.IOException ex) {
-            log.warn("The staged file of import {} could not be deleted", importId);
-        }
+        HouseholdImportJobConfiguration.deleteStaged(properties, importId);
         log.warn("Import {} given up after {} attempts", importId, MAX_ATTEMPTS);
     }
 }
