@@ -18,6 +18,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,25 +55,25 @@ class HouseholdImportJobConfiguration {
 
     @Bean
     Step importHouseholds(JobRepository jobs, PlatformTransactionManager transactions, ImportProperties properties,
-            HouseholdCsvReader householdReader, HouseholdRowMapper householdRules, HouseholdImportWriter householdWriter) {
-        return new StepBuilder("importHouseholds", jobs).<HouseholdRows, ImportItem>chunk(properties.chunkSize())
+            ReadAhead<HouseholdRows, ImportItem> householdReader, HouseholdImportWriter householdWriter) {
+        return new StepBuilder("importHouseholds", jobs).<ImportItem, ImportItem>chunk(properties.chunkSize())
                 .transactionManager(transactions)
-                .reader(householdReader).processor(householdRules).writer(householdWriter)
+                .reader(householdReader).writer(householdWriter)
                 .build();
     }
 
+    /**
+     * The file's households, grouped, checked against the rule set and sealed on a thread of
+     * their own, up to two chunks ahead of the writer.
+     */
     @Bean
     @StepScope
-    HouseholdCsvReader householdReader(@Value("#{jobParameters['importId']}") String importId,
-            ImportProperties properties) {
-        return new HouseholdCsvReader(staged(properties, importId), properties.maxRecordChars());
-    }
-
-    @Bean
-    @StepScope
-    HouseholdRowMapper householdRules(@Value("#{jobParameters['importId']}") String importId, Validator validator,
-            ConsentManagement consents, JdbcClient jdbc, Clock clock) {
-        return new HouseholdRowMapper(validator, consents, officer(jdbc, importId), clock);
+    ReadAhead<HouseholdRows, ImportItem> householdReader(@Value("#{jobParameters['importId']}") String importId,
+            ImportProperties properties, Validator validator, ConsentManagement consents,
+            HouseholdManagement households, JdbcClient jdbc, Clock clock) {
+        return new ReadAhead<>(new HouseholdCsvReader(staged(properties, importId), properties.maxRecordChars()),
+                new HouseholdRowMapper(validator, consents, households, officer(jdbc, importId), clock),
+                new SimpleAsyncTaskExecutor("import-read-ahead-"), 2 * properties.chunkSize());
     }
 
     @Bean

@@ -55,8 +55,8 @@ class HouseholdImportWriter implements ItemWriter<ImportItem> {
                 errors.addAll(item.errors());
             }
         }
-        List<List<Integer>> outcomes = households.importHouseholds(officer, valid.stream()
-                .map(item -> new HouseholdManagement.FieldForm(item.form(), item.consent(), item.obtainedOn())).toList());
+        List<List<Integer>> outcomes = households.importHouseholds(officer,
+                valid.stream().map(ImportItem::sealed).toList());
         for (int i = 0; i < valid.size(); i++) {
             List<Integer> taken = outcomes.get(i);
             if (taken.isEmpty()) {

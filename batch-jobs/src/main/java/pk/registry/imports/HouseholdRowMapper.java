@@ -20,6 +20,7 @@ import jakarta.validation.Validator;
 import pk.registry.consent.ConsentForm;
 import pk.registry.consent.ConsentManagement;
 import pk.registry.household.HouseholdForm;
+import pk.registry.household.HouseholdManagement;
 import pk.registry.household.MemberForm;
 import pk.registry.household.PunjabDistricts;
 import pk.registry.kernel.Actor;
@@ -28,7 +29,8 @@ import pk.registry.kernel.Actor;
  * Turns a household's rows into the household module's forms and checks them with the same
  * rule set as the web API, plus what only an upload has: the officer's districts, household
  * columns that disagree with the HEAD row, the consent columns. Every error names its line
- * and column; none repeats a value.
+ * and column; none repeats a value. A household that passes is sealed here, so that the
+ * writer only stores.
  */
 class HouseholdRowMapper implements ItemProcessor<HouseholdRows, ImportItem> {
 
@@ -36,12 +38,15 @@ class HouseholdRowMapper implements ItemProcessor<HouseholdRows, ImportItem> {
 
     private final Validator validator;
     private final ConsentManagement consents;
+    private final HouseholdManagement households;
     private final Actor officer;
     private final Clock clock;
 
-    HouseholdRowMapper(Validator validator, ConsentManagement consents, Actor officer, Clock clock) {
+    HouseholdRowMapper(Validator validator, ConsentManagement consents, HouseholdManagement households, Actor officer,
+            Clock clock) {
         this.validator = validator;
         this.consents = consents;
+        this.households = households;
         this.officer = officer;
         this.clock = clock;
     }
@@ -109,7 +114,11 @@ class HouseholdRowMapper implements ItemProcessor<HouseholdRows, ImportItem> {
                     problem.field().equals("policyVersion") ? "consent_policy_version" : "consent_purposes",
                     problem.code(), problem.message()));
         }
-        return new ImportItem(household, form, consent, obtainedOn, errors.list());
+        if (!errors.list().isEmpty()) {
+            return new ImportItem(household, null, errors.list());
+        }
+        return new ImportItem(household, households.seal(new HouseholdManagement.FieldForm(form, consent, obtainedOn)),
+                List.of());
     }
 
     private static String code(ConstraintViolation<?> violation) {

@@ -1,19 +1,19 @@
 package pk.registry.imports;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import pk.registry.consent.ConsentForm;
-import pk.registry.household.HouseholdForm;
+import pk.registry.household.HouseholdManagement;
 
-/** A household after the rule set: ready to store, or with the errors that keep it out. */
-record ImportItem(HouseholdRows source, @Nullable HouseholdForm form, @Nullable ConsentForm consent,
-        @Nullable LocalDate obtainedOn, List<RowError> errors) {
+/**
+ * A household after the rule set: sealed and ready to store, or with the errors that keep it
+ * out.
+ */
+record ImportItem(HouseholdRows source, HouseholdManagement.@Nullable SealedFieldForm sealed, List<RowError> errors) {
 
     boolean valid() {
-        return errors.isEmpty() && form != null && consent != null && obtainedOn != null;
+        return errors.isEmpty() && sealed != null;
     }
 
     @Override

@@ -2,29 +2,33 @@ package pk.registry.household;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.subtle.AesGcmJce;
+import com.google.crypto.tink.subtle.Random;
 
 import pk.registry.keys.KeyMaterialException;
 import pk.registry.keys.RegistryKeyring;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Envelope encryption of a household: each household has its own AES-256-GCM data key, kept
- * only wrapped by the master key (bound to the household id). Each category of answers is
- * sealed separately, bound to household, row and slot, so ciphertexts cannot be swapped
- * between rows. Destroying the wrapped key makes every copy of the household unreadable.
+ * Envelope encryption of a household: each household has its own random AES-256-GCM data
+ * key, kept only wrapped by the master key (a Tink AEAD keyset that can be rotated; the
+ * wrapping is bound to the household id). A data key lives and dies with its household, so
+ * it is a bare key rather than a keyset of its own: making a keyset per household cost more
+ * than sealing the household. Each part (contact, circumstances, each member) is sealed
+ * separately, bound to household and slot, so ciphertexts cannot be swapped between
+ * households or rows. Destroying the wrapped key makes every copy of the household
+ * unreadable.
  */
 @Component
 class HouseholdCrypto {
+
+    private static final int DATA_KEY_BYTES = 32;
 
     private final RegistryKeyring keyring;
     private final JsonMapper json;
@@ -35,50 +39,56 @@ class HouseholdCrypto {
     }
 
     /** A household's data key, ready to seal and open. */
-    record DataKey(Aead aead, String wrapped, int masterKeyId) {
+    record DataKey(Aead aead, byte[] wrapped, int masterKeyId) {
         @Override
         public String toString() {
             return "DataKey[master " + masterKeyId + "]";
         }
     }
 
+    /** A new random AES-256-GCM key for the household, and its copy wrapped by the master key. */
     DataKey newDataKey(UUID householdId) {
+        byte[] key = Random.randBytes(DATA_KEY_BYTES);
         try {
-            KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, keyring.masterKey(),
-                    context(householdId, "data-key"));
-            return new DataKey(handle.getPrimitive(RegistryConfiguration.get(), Aead.class),
-                    Base64.getEncoder().encodeToString(wrapped), keyring.masterKeyId());
+            byte[] wrapped = keyring.masterKey().encrypt(key, context(householdId, "data-key"));
+            return new DataKey(new AesGcmJce(key), wrapped, keyring.masterKeyId());
         }
         catch (GeneralSecurityException ex) {
             throw new KeyMaterialException("a data key cannot be created", ex);
         }
+        finally {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 
-    DataKey unwrap(UUID householdId, String wrapped, int masterKeyId) {
+    DataKey unwrap(UUID householdId, byte[] wrapped, int masterKeyId) {
+        byte[] key = null;
         try {
-            KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(Base64.getDecoder().decode(wrapped),
-                    keyring.masterKey(), context(householdId, "data-key"));
-            return new DataKey(handle.getPrimitive(RegistryConfiguration.get(), Aead.class), wrapped, masterKeyId);
+            key = keyring.masterKey().decrypt(wrapped, context(householdId, "data-key"));
+            return new DataKey(new AesGcmJce(key), wrapped, masterKeyId);
         }
         catch (GeneralSecurityException ex) {
             throw new KeyMaterialException("a data key cannot be unwrapped", ex);
         }
+        finally {
+            if (key != null) {
+                Arrays.fill(key, (byte) 0);
+            }
+        }
     }
 
-    String seal(DataKey key, UUID householdId, String slot, Object payload) {
+    byte[] seal(DataKey key, UUID householdId, String slot, Object payload) {
         try {
-            byte[] ciphertext = key.aead().encrypt(json.writeValueAsBytes(payload), context(householdId, slot));
-            return Base64.getEncoder().encodeToString(ciphertext);
+            return key.aead().encrypt(json.writeValueAsBytes(payload), context(householdId, slot));
         }
         catch (GeneralSecurityException ex) {
             throw new KeyMaterialException("a payload cannot be sealed", ex);
         }
     }
 
-    <T> T open(DataKey key, UUID householdId, String slot, String sealed, Class<T> type) {
+    <T> T open(DataKey key, UUID householdId, String slot, byte[] sealed, Class<T> type) {
         try {
-            return json.readValue(key.aead().decrypt(Base64.getDecoder().decode(sealed), context(householdId, slot)), type);
+            return json.readValue(key.aead().decrypt(sealed, context(householdId, slot)), type);
         }
         catch (GeneralSecurityException ex) {
             throw new KeyMaterialException("a payload cannot be opened", ex);

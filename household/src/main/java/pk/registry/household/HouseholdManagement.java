@@ -112,12 +112,14 @@ public class HouseholdManagement {
                             .param("owner", owner).param("key", idempotencyKey).param("hash", requestHash)
                             .param("household", id.toString()).param("at", Timestamp.from(now)).update();
                 }
-                List<Integer> taken = households.alreadyRegistered(form);
+                Households.Sealed sealed = households.seal(new Households.NewHousehold(id, form,
+                        PunjabDistricts.canonical(form.district()).orElseThrow(), MobileNumber.parse(form.mobile()).e164(),
+                        owner, now));
+                List<Integer> taken = households.alreadyRegistered(sealed);
                 if (!taken.isEmpty()) {
                     throw new CnicAlreadyRegisteredException(taken);
                 }
-                String district = PunjabDistricts.canonical(form.district()).orElseThrow();
-                households.insert(id, form, district, MobileNumber.parse(form.mobile()).e164(), owner, now);
+                households.insertAll(List.of(sealed));
                 consents.recordGiven(id, consent, ConsentMethod.ONLINE, null, now, Ages.today(clock));
                 audit.record(AuditEntry.success(applicant, Purpose.ELIGIBILITY_ASSESSMENT, id, "HOUSEHOLD_CREATED"));
                 return new Registration(id, false, receipt(id));
@@ -140,38 +142,70 @@ public class HouseholdManagement {
     }
 
     /**
-     * Stores households collected on field forms, inside the caller's transaction (the
-     * import's chunk), each with its consent (method FIELD_FORM, collected by the officer)
-     * and its audit event. The CNIC checks run here, in order and in the same transaction,
-     * so a CNIC stored earlier in the same chunk counts as registered.
+     * An uploaded household sealed and tokenised, ready for {@link #importHouseholds}. Opaque:
+     * it holds only ciphertexts and tokens besides its consent.
+     */
+    public static final class SealedFieldForm {
+        private final Households.Sealed sealed;
+        private final ConsentForm consent;
+        private final LocalDate obtainedOn;
+
+        private SealedFieldForm(Households.Sealed sealed, ConsentForm consent, LocalDate obtainedOn) {
+            this.sealed = sealed;
+            this.consent = consent;
+            this.obtainedOn = obtainedOn;
+        }
+
+        @Override
+        public String toString() {
+            return "SealedFieldForm[" + sealed.members().size() + " members]";
+        }
+    }
+
+    /**
+     * Encrypts a validated upload household under its own data key and computes its CNIC
+     * tokens. Needs no transaction and is safe to call from several threads, so an import
+     * can seal the next households while the previous ones are being stored.
+     */
+    public SealedFieldForm seal(FieldForm form) {
+        HouseholdForm household = form.household();
+        Households.Sealed sealed = households.seal(new Households.NewHousehold(Ids.newId(), household,
+                PunjabDistricts.canonical(household.district()).orElseThrow(),
+                MobileNumber.parse(household.mobile()).e164(), null, clock.instant()));
+        return new SealedFieldForm(sealed, form.consent(), form.obtainedOn());
+    }
+
+    /**
+     * Stores sealed upload households, inside the caller's transaction (the import's chunk),
+     * each with its consent (method FIELD_FORM, collected by the officer) and its audit event.
+     * The CNIC checks run here, in order and in the same transaction, so a CNIC stored earlier
+     * in the same chunk counts as registered.
      *
-     * @return per form, the positions of members whose CNIC another household holds; empty when stored
+     * @return per household, the positions of members whose CNIC another household holds; empty when stored
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<List<Integer>> importHouseholds(Actor officer, List<FieldForm> forms) {
-        List<Map<String, Integer>> tokens = forms.stream().map(form -> households.cnicTokens(form.household())).toList();
-        Set<String> claimed = households.registered(tokens.stream().flatMap(t -> t.keySet().stream()).toList());
+    public List<List<Integer>> importHouseholds(Actor officer, List<SealedFieldForm> forms) {
+        Set<String> claimed = households.registered(forms.stream()
+                .flatMap(form -> form.sealed.cnicTokens().keySet().stream()).toList());
         List<List<Integer>> outcomes = new ArrayList<>(forms.size());
-        List<Households.NewHousehold> accepted = new ArrayList<>();
+        List<Households.Sealed> accepted = new ArrayList<>();
         List<ConsentManagement.Given> consentsGiven = new ArrayList<>();
         List<AuditEntry> created = new ArrayList<>();
         Instant now = clock.instant();
-        for (int i = 0; i < forms.size(); i++) {
-            FieldForm form = forms.get(i);
+        for (SealedFieldForm form : forms) {
+            Map<String, Integer> tokens = form.sealed.cnicTokens();
             // Registered before this chunk, or claimed by an earlier household of it.
-            List<Integer> taken = tokens.get(i).entrySet().stream().filter(token -> claimed.contains(token.getKey()))
+            List<Integer> taken = tokens.entrySet().stream().filter(token -> claimed.contains(token.getKey()))
                     .map(Map.Entry::getValue).sorted().toList();
             outcomes.add(taken);
             if (!taken.isEmpty()) {
                 continue;
             }
-            claimed.addAll(tokens.get(i).keySet());
-            UUID id = Ids.newId();
-            accepted.add(new Households.NewHousehold(id, form.household(),
-                    PunjabDistricts.canonical(form.household().district()).orElseThrow(),
-                    MobileNumber.parse(form.household().mobile()).e164(), null, now));
-            consentsGiven.add(new ConsentManagement.Given(id, form.consent(), ConsentMethod.FIELD_FORM, officer.subject(),
-                    now, form.obtainedOn()));
+            claimed.addAll(tokens.keySet());
+            UUID id = form.sealed.id();
+            accepted.add(form.sealed);
+            consentsGiven.add(new ConsentManagement.Given(id, form.consent, ConsentMethod.FIELD_FORM, officer.subject(),
+                    now, form.obtainedOn));
             created.add(AuditEntry.success(officer, Purpose.ELIGIBILITY_ASSESSMENT, id, "HOUSEHOLD_CREATED"));
         }
         households.insertAll(accepted);

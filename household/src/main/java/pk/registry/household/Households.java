@@ -18,11 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import pk.registry.household.Payloads.Circumstances;
-import pk.registry.household.Payloads.Composition;
 import pk.registry.household.Payloads.Contact;
-import pk.registry.household.Payloads.Health;
-import pk.registry.household.Payloads.Identity;
-import pk.registry.household.Payloads.Livelihood;
+import pk.registry.household.Payloads.Member;
 import pk.registry.kernel.DataCategory;
 import pk.registry.keys.BlindIndex;
 
@@ -49,8 +46,8 @@ class Households {
 
     /** A stored household's clear columns. */
     record Stored(UUID id, String status, String district, int memberCount, Instant createdAt,
-            @Nullable String ownerToken, String mobileToken, String dataKey, int masterKeyId,
-            String contact, String circumstances) {
+            @Nullable String ownerToken, String mobileToken, byte[] dataKey, int masterKeyId,
+            byte[] contact, byte[] circumstances) {
     }
 
     String cnicToken(String cnic) {
@@ -61,21 +58,9 @@ class Households {
         return blindIndex.of(BlindIndex.Domain.MOBILE, e164);
     }
 
-    /** The blind-index tokens of the form's CNICs, each with its member's position. */
-    Map<String, Integer> cnicTokens(HouseholdForm form) {
-        Map<String, Integer> tokens = new LinkedHashMap<>();
-        for (int i = 0; i < form.members().size(); i++) {
-            String cnic = form.members().get(i).cnic();
-            if (cnic != null && !cnic.isBlank()) {
-                tokens.put(cnicToken(cnic), i);
-            }
-        }
-        return tokens;
-    }
-
-    /** Positions (in the form's members) of CNICs that another household already holds. */
-    List<Integer> alreadyRegistered(HouseholdForm form) {
-        Map<String, Integer> tokens = cnicTokens(form);
+    /** Positions (in the household's members) of CNICs that another household already holds. */
+    List<Integer> alreadyRegistered(Sealed household) {
+        Map<String, Integer> tokens = household.cnicTokens();
         return registered(tokens.keySet()).stream().map(tokens::get).sorted().toList();
     }
 
@@ -96,50 +81,58 @@ class Households {
     }
 
     /**
-     * Inserts the household and its members. A CNIC held by another household violates the
-     * unique index on {@code member.cnic_token}: the database, not a prior look-up, decides.
+     * A household sealed for storage: its household row, its member rows and its CNIC
+     * tokens (token → member position). Sealing needs no database, so it can run ahead of
+     * the transaction that stores it.
      */
-    void insert(UUID id, HouseholdForm form, String district, String e164Mobile, @Nullable String ownerToken,
-            Instant at) {
-        insertAll(List.of(new NewHousehold(id, form, district, e164Mobile, ownerToken, at)));
+    record Sealed(UUID id, Object[] row, List<Object[]> members, Map<String, Integer> cnicTokens) {
+        @Override
+        public String toString() {
+            return "Sealed[" + members.size() + " members]";
+        }
     }
 
-    /** Inserts households and their members, two batches whatever their number. */
-    void insertAll(List<NewHousehold> households) {
-        List<Object[]> rows = new ArrayList<>(households.size());
-        List<Object[]> members = new ArrayList<>();
-        for (NewHousehold household : households) {
-            UUID id = household.id();
-            HouseholdForm form = household.form();
-            HouseholdCrypto.DataKey key = crypto.newDataKey(id);
-            rows.add(new Object[] { id.toString(), household.district(), form.members().size(),
-                    Timestamp.from(household.at()), household.ownerToken(), mobileToken(household.e164Mobile()),
-                    key.wrapped(), key.masterKeyId(),
-                    crypto.seal(key, id, "contact", new Contact(form.address().strip(), household.e164Mobile(), form.tehsil())),
-                    crypto.seal(key, id, "circumstances", new Circumstances(form.dwelling(), form.rooms(), form.landAcres(),
-                            form.livestock(), form.hasMotorcycle(), form.hasCar(), form.electricityBillPkr(),
-                            form.gasBillPkr(), form.monthlyExpensesPkr())) });
-            for (int position = 0; position < form.members().size(); position++) {
-                MemberForm member = form.members().get(position);
-                String cnic = member.cnic() == null || member.cnic().isBlank() ? null : Cnic.parse(member.cnic()).digits();
-                String slot = "member/" + position;
-                members.add(new Object[] { id.toString(), position,
-                        cnic == null ? null : blindIndex.of(BlindIndex.Domain.CNIC, cnic),
-                        crypto.seal(key, id, slot + "/identity",
-                                new Identity(cnic, member.fullName().strip(), member.gender(), member.dateOfBirth())),
-                        crypto.seal(key, id, slot + "/composition", new Composition(member.relationship())),
-                        crypto.seal(key, id, slot + "/livelihood",
-                                new Livelihood(member.education(), member.employment(), member.monthlyIncomePkr())),
-                        crypto.seal(key, id, slot + "/health", new Health(Boolean.TRUE.equals(member.disability()))) });
+    /** Encrypts the household under a new data key of its own and computes its tokens. */
+    Sealed seal(NewHousehold household) {
+        UUID id = household.id();
+        HouseholdForm form = household.form();
+        HouseholdCrypto.DataKey key = crypto.newDataKey(id);
+        Object[] row = { id.toString(), household.district(), form.members().size(), Timestamp.from(household.at()),
+                household.ownerToken(), mobileToken(household.e164Mobile()), key.wrapped(), key.masterKeyId(),
+                crypto.seal(key, id, "contact", new Contact(form.address().strip(), household.e164Mobile(), form.tehsil())),
+                crypto.seal(key, id, "circumstances", new Circumstances(form.dwelling(), form.rooms(), form.landAcres(),
+                        form.livestock(), form.hasMotorcycle(), form.hasCar(), form.electricityBillPkr(),
+                        form.gasBillPkr(), form.monthlyExpensesPkr())) };
+        List<Object[]> members = new ArrayList<>(form.members().size());
+        Map<String, Integer> tokens = new LinkedHashMap<>();
+        for (int position = 0; position < form.members().size(); position++) {
+            MemberForm member = form.members().get(position);
+            String cnic = member.cnic() == null || member.cnic().isBlank() ? null : Cnic.parse(member.cnic()).digits();
+            String token = cnic == null ? null : blindIndex.of(BlindIndex.Domain.CNIC, cnic);
+            if (token != null) {
+                tokens.put(token, position);
             }
+            members.add(new Object[] { id.toString(), position, token,
+                    crypto.seal(key, id, "member/" + position, new Member(cnic, member.fullName().strip(), member.gender(),
+                            member.dateOfBirth(), member.relationship(), member.education(), member.employment(),
+                            member.monthlyIncomePkr(), Boolean.TRUE.equals(member.disability()))) });
         }
+        return new Sealed(id, row, members, tokens);
+    }
+
+    /**
+     * Inserts sealed households and their members, two batches whatever their number. A CNIC
+     * held by another household violates the unique index on {@code member.cnic_token}: the
+     * database, not a prior look-up, has the last word.
+     */
+    void insertAll(List<Sealed> households) {
         jdbcTemplate.batchUpdate("""
                 INSERT INTO household (id, status, district, member_count, created_at, owner_token, mobile_token,
                                        data_key, master_key_id, contact_ct, circumstances_ct)
-                VALUES (?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                VALUES (?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?)""", households.stream().map(Sealed::row).toList());
         jdbcTemplate.batchUpdate("""
-                INSERT INTO member (household_id, position, cnic_token, identity_ct, composition_ct, livelihood_ct, health_ct)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", members);
+                INSERT INTO member (household_id, position, cnic_token, member_ct) VALUES (?, ?, ?, ?)""",
+                households.stream().flatMap(household -> household.members().stream()).toList());
     }
 
     Optional<Stored> find(UUID id) {
@@ -150,7 +143,7 @@ class Households {
                 .param("id", id.toString())
                 .query((rs, row) -> new Stored(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3),
                         rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11)))
+                        rs.getBytes(8), rs.getInt(9), rs.getBytes(10), rs.getBytes(11)))
                 .optional();
     }
 
@@ -161,19 +154,13 @@ class Households {
         Contact contact = crypto.open(key, id, "contact", stored.contact(), Contact.class);
         Circumstances circumstances = crypto.open(key, id, "circumstances", stored.circumstances(), Circumstances.class);
         List<MemberForm> members = jdbc.sql("""
-                SELECT position, identity_ct, composition_ct, livelihood_ct, health_ct
-                FROM member WHERE household_id = :id ORDER BY position""")
+                SELECT position, member_ct FROM member WHERE household_id = :id ORDER BY position""")
                 .param("id", id.toString())
                 .query((rs, row) -> {
-                    String slot = "member/" + rs.getInt(1);
-                    Identity identity = crypto.open(key, id, slot + "/identity", rs.getString(2), Identity.class);
-                    Composition composition = crypto.open(key, id, slot + "/composition", rs.getString(3), Composition.class);
-                    Livelihood livelihood = crypto.open(key, id, slot + "/livelihood", rs.getString(4), Livelihood.class);
-                    Health health = crypto.open(key, id, slot + "/health", rs.getString(5), Health.class);
-                    return new MemberForm(identity.cnic() == null ? null : Cnic.parse(identity.cnic()).digits(),
-                            identity.fullName(), composition.relationship(), identity.gender(),
-                            identity.dateOfBirth(), health.disability(), livelihood.education(),
-                            livelihood.employment(), livelihood.monthlyIncomePkr());
+                    Member member = crypto.open(key, id, "member/" + rs.getInt(1), rs.getBytes(2), Member.class);
+                    return new MemberForm(member.cnic() == null ? null : Cnic.parse(member.cnic()).digits(),
+                            member.fullName(), member.relationship(), member.gender(), member.dateOfBirth(),
+                            member.disability(), member.education(), member.employment(), member.monthlyIncomePkr());
                 })
                 .list();
         return new HouseholdForm(stored.district(), contact.tehsil(), contact.address(), contact.mobile(),

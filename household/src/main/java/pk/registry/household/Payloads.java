@@ -24,19 +24,12 @@ final class Payloads {
             @Nullable Long gasBillPkr, @Nullable Long monthlyExpensesPkr) {
     }
 
-    /** IDENTITY of a member. */
-    record Identity(@Nullable String cnic, String fullName, String gender, LocalDate dateOfBirth) {
-    }
-
-    /** HOUSEHOLD_COMPOSITION of a member. */
-    record Composition(String relationship) {
-    }
-
-    /** SOCIO_ECONOMIC answers of a member. */
-    record Livelihood(@Nullable String education, @Nullable String employment, @Nullable Long monthlyIncomePkr) {
-    }
-
-    /** HEALTH (special category) of a member. */
-    record Health(boolean disability) {
+    /**
+     * A member's answers (IDENTITY, HOUSEHOLD_COMPOSITION, SOCIO_ECONOMIC, HEALTH), sealed
+     * together: every read opens them together and restricts to the categories allowed.
+     */
+    record Member(@Nullable String cnic, String fullName, String gender, LocalDate dateOfBirth, String relationship,
+            @Nullable String education, @Nullable String employment, @Nullable Long monthlyIncomePkr,
+            boolean disability) {
     }
 }

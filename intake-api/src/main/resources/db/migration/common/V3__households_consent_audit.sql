@@ -1,5 +1,5 @@
 -- Households: every personal answer is sealed with the household's own data key (*_ct columns,
--- base64 AEAD ciphertexts); the data key is stored only wrapped by the master key. In clear:
+-- binary AEAD ciphertexts); the data key is stored only wrapped by the master key. In clear:
 -- the district (officer scope, statistics, partitioning) and the member count (statistics).
 CREATE TABLE household (
     id                VARCHAR(36)   NOT NULL PRIMARY KEY,
@@ -10,24 +10,22 @@ CREATE TABLE household (
     owner_token       VARCHAR(64),
     mobile_token      VARCHAR(64)   NOT NULL,
     master_key_id     NUMBER(19)    NOT NULL,
-    data_key          VARCHAR(1000) NOT NULL,
-    contact_ct        VARCHAR(4000) NOT NULL,
-    circumstances_ct  VARCHAR(4000) NOT NULL
+    data_key          RAW(1000)     NOT NULL,
+    contact_ct        RAW(2000)     NOT NULL,
+    circumstances_ct  RAW(2000)     NOT NULL
 );
 CREATE INDEX household_district_idx ON household (district);
 CREATE INDEX household_owner_idx ON household (owner_token);
 CREATE INDEX household_mobile_idx ON household (mobile_token);
 
--- One row per person. cnic_token is the keyed blind index of the 13 digits; the unique index
--- makes "one CNIC, one household" hold under any concurrency (children without a CNIC: NULL).
+-- One row per person, all of their answers sealed together. cnic_token is the keyed blind
+-- index of the 13 digits; the unique index makes "one CNIC, one household" hold under any
+-- concurrency (children without a CNIC: NULL).
 CREATE TABLE member (
     household_id    VARCHAR(36)   NOT NULL,
     position        NUMBER(3)     NOT NULL,
     cnic_token      VARCHAR(64),
-    identity_ct     VARCHAR(2000) NOT NULL,
-    composition_ct  VARCHAR(400)  NOT NULL,
-    livelihood_ct   VARCHAR(1000) NOT NULL,
-    health_ct       VARCHAR(400)  NOT NULL,
+    member_ct       RAW(2000)     NOT NULL,
     CONSTRAINT member_pk PRIMARY KEY (household_id, position),
     CONSTRAINT member_household_fk FOREIGN KEY (household_id) REFERENCES household (id)
 );
