@@ -344,7 +344,7 @@ public class HouseholdManagement {
         return jdbc.sql("""
                 SELECT id FROM household WHERE owner_token = :token OR mobile_token = :token
                 ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY""")
-                .param("token", token).query(String.class).optional().map(UUID::fromString);
+                .param("token", Households.binary(token)).query(String.class).optional().map(UUID::fromString);
     }
 
     /** A consent record with its signed receipt. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import pk.registry.keys.BlindIndex;
  */
 @Repository
 class Households {
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -70,7 +73,9 @@ class Households {
         List<String> all = List.copyOf(tokens);
         for (int from = 0; from < all.size(); from += 500) {
             registered.addAll(jdbc.sql("SELECT cnic_token FROM member WHERE cnic_token IN (:tokens)")
-                    .param("tokens", all.subList(from, Math.min(all.size(), from + 500))).query(String.class).list());
+                    .param("tokens", all.subList(from, Math.min(all.size(), from + 500)).stream().map(Households::binary)
+                            .toList())
+                    .query((rs, row) -> HEX.formatHex(rs.getBytes(1))).list());
         }
         return registered;
     }
@@ -98,7 +103,8 @@ class Households {
         HouseholdForm form = household.form();
         HouseholdCrypto.DataKey key = crypto.newDataKey(id);
         Object[] row = { id.toString(), household.district(), form.members().size(), Timestamp.from(household.at()),
-                household.ownerToken(), mobileToken(household.e164Mobile()), key.wrapped(), key.masterKeyId(),
+                binary(household.ownerToken()), binary(mobileToken(household.e164Mobile())), key.wrapped(),
+                key.masterKeyId(),
                 crypto.seal(key, id, "contact", new Contact(form.address().strip(), household.e164Mobile(), form.tehsil())),
                 crypto.seal(key, id, "circumstances", new Circumstances(form.dwelling(), form.rooms(), form.landAcres(),
                         form.livestock(), form.hasMotorcycle(), form.hasCar(), form.electricityBillPkr(),
@@ -112,7 +118,7 @@ class Households {
             if (token != null) {
                 tokens.put(token, position);
             }
-            members.add(new Object[] { id.toString(), position, token,
+            members.add(new Object[] { id.toString(), position, binary(token),
                     crypto.seal(key, id, "member/" + position, new Member(cnic, member.fullName().strip(), member.gender(),
                             member.dateOfBirth(), member.relationship(), member.education(), member.employment(),
                             member.monthlyIncomePkr(), Boolean.TRUE.equals(member.disability()))) });
@@ -135,6 +141,18 @@ class Households {
                 households.stream().flatMap(household -> household.members().stream()).toList());
     }
 
+    /**
+     * Tokens are {@link BlindIndex} hex in memory and 32 raw bytes in the database: half the
+     * size in every index page, compared and written without character decoding.
+     */
+    static byte @Nullable [] binary(@Nullable String token) {
+        return token == null ? null : HEX.parseHex(token);
+    }
+
+    private static @Nullable String hex(byte @Nullable [] token) {
+        return token == null ? null : HEX.formatHex(token);
+    }
+
     Optional<Stored> find(UUID id) {
         return jdbc.sql("""
                 SELECT id, status, district, member_count, created_at, owner_token, mobile_token, data_key,
@@ -142,7 +160,7 @@ class Households {
                 FROM household WHERE id = :id""")
                 .param("id", id.toString())
                 .query((rs, row) -> new Stored(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
+                        rs.getInt(4), rs.getTimestamp(5).toInstant(), hex(rs.getBytes(6)), hex(rs.getBytes(7)),
                         rs.getBytes(8), rs.getInt(9), rs.getBytes(10), rs.getBytes(11)))
                 .optional();
     }

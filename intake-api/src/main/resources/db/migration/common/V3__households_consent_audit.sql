@@ -7,8 +7,8 @@ CREATE TABLE household (
     district          VARCHAR(40)   NOT NULL,
     member_count      NUMBER(5)     NOT NULL,
     created_at        TIMESTAMP     NOT NULL,
-    owner_token       VARCHAR(64),
-    mobile_token      VARCHAR(64)   NOT NULL,
+    owner_token       RAW(32),
+    mobile_token      RAW(32)       NOT NULL,
     master_key_id     NUMBER(19)    NOT NULL,
     data_key          RAW(1000)     NOT NULL,
     contact_ct        RAW(2000)     NOT NULL,
@@ -24,7 +24,7 @@ CREATE INDEX household_mobile_idx ON household (mobile_token);
 CREATE TABLE member (
     household_id    VARCHAR(36)   NOT NULL,
     position        NUMBER(3)     NOT NULL,
-    cnic_token      VARCHAR(64),
+    cnic_token      RAW(32),
     member_ct       RAW(2000)     NOT NULL,
     CONSTRAINT member_pk PRIMARY KEY (household_id, position),
     CONSTRAINT member_household_fk FOREIGN KEY (household_id) REFERENCES household (id)
