@@ -71,9 +71,11 @@ class HouseholdImportJobConfiguration {
     ReadAhead<HouseholdRows, ImportItem> householdReader(@Value("#{jobParameters['importId']}") String importId,
             ImportProperties properties, Validator validator, ConsentManagement consents,
             HouseholdManagement households, JdbcClient jdbc, Clock clock) {
+        SimpleAsyncTaskExecutor thread = new SimpleAsyncTaskExecutor("import-read-ahead-");
+        thread.setDaemon(true);
         return new ReadAhead<>(new HouseholdCsvReader(staged(properties, importId), properties.maxRecordChars()),
-                new HouseholdRowMapper(validator, consents, households, officer(jdbc, importId), clock),
-                new SimpleAsyncTaskExecutor("import-read-ahead-"), 2 * properties.chunkSize());
+                new HouseholdRowMapper(validator, consents, households, officer(jdbc, importId), clock), thread,
+                2 * properties.chunkSize());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package pk.registry.household;
 
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -178,40 +179,51 @@ public class HouseholdManagement {
     /**
      * Stores sealed upload households, inside the caller's transaction (the import's chunk),
      * each with its consent (method FIELD_FORM, collected by the officer) and its audit event.
-     * The CNIC checks run here, in order and in the same transaction, so a CNIC stored earlier
-     * in the same chunk counts as registered.
+     * A CNIC held by another household, or by an earlier household of the same call, keeps the
+     * household out. Most uploads hold no CNIC registered before, so the households are first
+     * inserted without a look-up and the unique index checks them; only when it finds one is
+     * the insert rolled back to a savepoint and done again after a look-up.
      *
      * @return per household, the positions of members whose CNIC another household holds; empty when stored
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<List<Integer>> importHouseholds(Actor officer, List<SealedFieldForm> forms) {
-        Set<String> claimed = households.registered(forms.stream()
-                .flatMap(form -> form.sealed.cnicTokens().keySet().stream()).toList());
         List<List<Integer>> outcomes = new ArrayList<>(forms.size());
-        List<Households.Sealed> accepted = new ArrayList<>();
-        List<ConsentManagement.Given> consentsGiven = new ArrayList<>();
-        List<AuditEntry> created = new ArrayList<>();
+        List<SealedFieldForm> accepted;
+        Savepoint savepoint = households.savepoint();
+        try {
+            accepted = insertUnclaimed(forms, new HashSet<>(), outcomes);
+        }
+        catch (DuplicateKeyException registeredBefore) {
+            households.rollbackTo(savepoint);
+            outcomes.clear();
+            accepted = insertUnclaimed(forms, households.registered(forms.stream()
+                    .flatMap(form -> form.sealed.cnicTokens().keySet().stream()).toList()), outcomes);
+        }
         Instant now = clock.instant();
+        consents.recordAllGiven(accepted.stream().map(form -> new ConsentManagement.Given(form.sealed.id(), form.consent,
+                ConsentMethod.FIELD_FORM, officer.subject(), now, form.obtainedOn)).toList());
+        audit.recordAll(accepted.stream().map(form -> AuditEntry.success(officer, Purpose.ELIGIBILITY_ASSESSMENT,
+                form.sealed.id(), "HOUSEHOLD_CREATED")).toList());
+        return outcomes;
+    }
+
+    /** Inserts, in order, the households none of whose CNICs is claimed yet; each claims its own. */
+    private List<SealedFieldForm> insertUnclaimed(List<SealedFieldForm> forms, Set<String> claimed,
+            List<List<Integer>> outcomes) {
+        List<SealedFieldForm> accepted = new ArrayList<>(forms.size());
         for (SealedFieldForm form : forms) {
             Map<String, Integer> tokens = form.sealed.cnicTokens();
-            // Registered before this chunk, or claimed by an earlier household of it.
             List<Integer> taken = tokens.entrySet().stream().filter(token -> claimed.contains(token.getKey()))
                     .map(Map.Entry::getValue).sorted().toList();
             outcomes.add(taken);
-            if (!taken.isEmpty()) {
-                continue;
+            if (taken.isEmpty()) {
+                claimed.addAll(tokens.keySet());
+                accepted.add(form);
             }
-            claimed.addAll(tokens.keySet());
-            UUID id = form.sealed.id();
-            accepted.add(form.sealed);
-            consentsGiven.add(new ConsentManagement.Given(id, form.consent, ConsentMethod.FIELD_FORM, officer.subject(),
-                    now, form.obtainedOn));
-            created.add(AuditEntry.success(officer, Purpose.ELIGIBILITY_ASSESSMENT, id, "HOUSEHOLD_CREATED"));
         }
-        households.insertAll(accepted);
-        consents.recordAllGiven(consentsGiven);
-        audit.recordAll(created);
-        return outcomes;
+        households.insertAll(accepted.stream().map(form -> form.sealed).toList());
+        return accepted;
     }
 
     /**

@@ -1,5 +1,7 @@
 package pk.registry.household;
 
+import java.sql.Connection;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,11 +11,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -151,6 +155,19 @@ class Households {
 
     private static @Nullable String hex(byte @Nullable [] token) {
         return token == null ? null : HEX.formatHex(token);
+    }
+
+    /** A savepoint in the current transaction, on its JDBC connection. */
+    Savepoint savepoint() {
+        return Objects.requireNonNull(jdbcTemplate.execute((ConnectionCallback<Savepoint>) Connection::setSavepoint));
+    }
+
+    /** Undoes what the current transaction did since the savepoint. */
+    void rollbackTo(Savepoint savepoint) {
+        jdbcTemplate.execute((ConnectionCallback<@Nullable Void>) connection -> {
+            connection.rollback(savepoint);
+            return null;
+        });
     }
 
     Optional<Stored> find(UUID id) {
