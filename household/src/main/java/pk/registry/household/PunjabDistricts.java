@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
  */
 public final class PunjabDistricts {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Map<String, String> BY_KEY = load();
 
     private PunjabDistricts() {
@@ -27,7 +29,7 @@ public final class PunjabDistricts {
     }
 
     private static String key(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, String> load() {
