@@ -57,10 +57,6 @@ class Households {
             byte[] contact, byte[] circumstances) {
     }
 
-    String cnicToken(String cnic) {
-        return blindIndex.of(BlindIndex.Domain.CNIC, Cnic.parse(cnic).digits());
-    }
-
     String mobileToken(String e164) {
         return blindIndex.of(BlindIndex.Domain.MOBILE, e164);
     }
