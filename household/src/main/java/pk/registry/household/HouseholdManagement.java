@@ -40,7 +40,6 @@ import pk.registry.consent.PurposeGate;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.DataCategory;
 import pk.registry.kernel.Ids;
-import pk.registry.kernel.MobileNumber;
 import pk.registry.kernel.Purpose;
 import pk.registry.kernel.Role;
 import pk.registry.keys.BlindIndex;
@@ -113,9 +112,7 @@ public class HouseholdManagement {
                             .param("owner", owner).param("key", idempotencyKey).param("hash", requestHash)
                             .param("household", id.toString()).param("at", Timestamp.from(now)).update();
                 }
-                Households.Sealed sealed = households.seal(new Households.NewHousehold(id, form,
-                        PunjabDistricts.canonical(form.district()).orElseThrow(), MobileNumber.parse(form.mobile()).e164(),
-                        owner, now));
+                Households.Sealed sealed = households.seal(Households.NewHousehold.of(id, form, owner, now));
                 List<Integer> taken = households.alreadyRegistered(sealed);
                 if (!taken.isEmpty()) {
                     throw new CnicAlreadyRegisteredException(taken);
@@ -169,10 +166,8 @@ public class HouseholdManagement {
      * can seal the next households while the previous ones are being stored.
      */
     public SealedFieldForm seal(FieldForm form) {
-        HouseholdForm household = form.household();
-        Households.Sealed sealed = households.seal(new Households.NewHousehold(Ids.newId(), household,
-                PunjabDistricts.canonical(household.district()).orElseThrow(),
-                MobileNumber.parse(household.mobile()).e164(), null, clock.instant()));
+        Households.Sealed sealed = households.seal(Households.NewHousehold.of(Ids.newId(), form.household(), null,
+                clock.instant()));
         return new SealedFieldForm(sealed, form.consent(), form.obtainedOn());
     }
 

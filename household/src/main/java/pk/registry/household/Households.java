@@ -26,6 +26,7 @@ import pk.registry.household.Payloads.Circumstances;
 import pk.registry.household.Payloads.Contact;
 import pk.registry.household.Payloads.Member;
 import pk.registry.kernel.DataCategory;
+import pk.registry.kernel.MobileNumber;
 import pk.registry.keys.BlindIndex;
 
 /**
@@ -83,6 +84,12 @@ class Households {
     /** A household to insert. */
     record NewHousehold(UUID id, HouseholdForm form, String district, String e164Mobile, @Nullable String ownerToken,
             Instant at) {
+
+        /** A validated form with its district in canonical spelling and its mobile in E.164. */
+        static NewHousehold of(UUID id, HouseholdForm form, @Nullable String ownerToken, Instant at) {
+            return new NewHousehold(id, form, PunjabDistricts.canonical(form.district()).orElseThrow(),
+                    MobileNumber.parse(form.mobile()).e164(), ownerToken, at);
+        }
     }
 
     /**
