@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * key, kept only wrapped by the master key (a Tink AEAD keyset that can be rotated; the
  * wrapping is bound to the household id). A data key lives and dies with its household, so
  * it is a bare key rather than a keyset of its own: making a keyset per household cost more
- * than sealing the household. Each part (contact, circumstances, each member) is sealed
+ * than sealing the household. Each part (contact, circumstances, the members) is sealed
  * separately, bound to household and slot, so ciphertexts cannot be swapped between
  * households or rows. Destroying the wrapped key makes every copy of the household
  * unreadable.

@@ -156,7 +156,7 @@ public class HouseholdManagement {
 
         @Override
         public String toString() {
-            return "SealedFieldForm[" + sealed.members().size() + " members]";
+            return "SealedFieldForm[" + sealed.cnicTokens().size() + " CNICs]";
         }
     }
 

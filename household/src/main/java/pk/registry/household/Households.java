@@ -25,6 +25,7 @@ import org.springframework.stereotype.Repository;
 import pk.registry.household.Payloads.Circumstances;
 import pk.registry.household.Payloads.Contact;
 import pk.registry.household.Payloads.Member;
+import pk.registry.household.Payloads.Members;
 import pk.registry.kernel.DataCategory;
 import pk.registry.kernel.MobileNumber;
 import pk.registry.keys.BlindIndex;
@@ -32,7 +33,8 @@ import pk.registry.keys.BlindIndex;
 /**
  * Stores households sealed: forms go in, ciphertexts and blind-index tokens go to the
  * database, and forms come back out only through the household's data key. Plain JDBC with
- * batched member inserts, because the import writes millions of rows.
+ * batched inserts, one household row and one CNIC claim per CNIC, because the import writes
+ * millions of households.
  */
 @Repository
 class Households {
@@ -55,7 +57,7 @@ class Households {
     /** A stored household's clear columns. */
     record Stored(UUID id, String status, String district, int memberCount, Instant createdAt,
             @Nullable String ownerToken, String mobileToken, byte[] dataKey, int masterKeyId,
-            byte[] contact, byte[] circumstances) {
+            byte[] contact, byte[] circumstances, byte[] members) {
     }
 
     String mobileToken(String e164) {
@@ -73,7 +75,7 @@ class Households {
         Set<String> registered = new HashSet<>();
         List<String> all = List.copyOf(tokens);
         for (int from = 0; from < all.size(); from += 500) {
-            registered.addAll(jdbc.sql("SELECT cnic_token FROM member WHERE cnic_token IN (:tokens)")
+            registered.addAll(jdbc.sql("SELECT cnic_token FROM household_cnic WHERE cnic_token IN (:tokens)")
                     .param("tokens", all.subList(from, Math.min(all.size(), from + 500)).stream().map(Households::binary)
                             .toList())
                     .query((rs, row) -> HEX.formatHex(rs.getBytes(1))).list());
@@ -93,14 +95,14 @@ class Households {
     }
 
     /**
-     * A household sealed for storage: its household row, its member rows and its CNIC
-     * tokens (token → member position). Sealing needs no database, so it can run ahead of
-     * the transaction that stores it.
+     * A household sealed for storage: its household row, its CNIC claims (token, household)
+     * and its CNIC tokens (token → member position). Sealing needs no database, so it can run
+     * ahead of the transaction that stores it.
      */
-    record Sealed(UUID id, Object[] row, List<Object[]> members, Map<String, Integer> cnicTokens) {
+    record Sealed(UUID id, Object[] row, List<Object[]> claims, Map<String, Integer> cnicTokens) {
         @Override
         public String toString() {
-            return "Sealed[" + members.size() + " members]";
+            return "Sealed[" + cnicTokens.size() + " CNICs]";
         }
     }
 
@@ -108,6 +110,21 @@ class Households {
     Sealed seal(NewHousehold household) {
         UUID id = household.id();
         HouseholdForm form = household.form();
+        List<Member> members = new ArrayList<>(form.members().size());
+        Map<String, Integer> tokens = new LinkedHashMap<>();
+        List<Object[]> claims = new ArrayList<>();
+        for (int position = 0; position < form.members().size(); position++) {
+            MemberForm member = form.members().get(position);
+            String cnic = member.cnic() == null || member.cnic().isBlank() ? null : Cnic.parse(member.cnic()).digits();
+            if (cnic != null) {
+                String token = blindIndex.of(BlindIndex.Domain.CNIC, cnic);
+                tokens.put(token, position);
+                claims.add(new Object[] { binary(token), id.toString() });
+            }
+            members.add(new Member(cnic, member.fullName().strip(), member.gender(), member.dateOfBirth(),
+                    member.relationship(), member.education(), member.employment(), member.monthlyIncomePkr(),
+                    Boolean.TRUE.equals(member.disability())));
+        }
         HouseholdCrypto.DataKey key = crypto.newDataKey(id);
         Object[] row = { id.toString(), household.district(), form.members().size(), Timestamp.from(household.at()),
                 binary(household.ownerToken()), binary(mobileToken(household.e164Mobile())), key.wrapped(),
@@ -115,37 +132,23 @@ class Households {
                 crypto.seal(key, id, "contact", new Contact(form.address().strip(), household.e164Mobile(), form.tehsil())),
                 crypto.seal(key, id, "circumstances", new Circumstances(form.dwelling(), form.rooms(), form.landAcres(),
                         form.livestock(), form.hasMotorcycle(), form.hasCar(), form.electricityBillPkr(),
-                        form.gasBillPkr(), form.monthlyExpensesPkr())) };
-        List<Object[]> members = new ArrayList<>(form.members().size());
-        Map<String, Integer> tokens = new LinkedHashMap<>();
-        for (int position = 0; position < form.members().size(); position++) {
-            MemberForm member = form.members().get(position);
-            String cnic = member.cnic() == null || member.cnic().isBlank() ? null : Cnic.parse(member.cnic()).digits();
-            String token = cnic == null ? null : blindIndex.of(BlindIndex.Domain.CNIC, cnic);
-            if (token != null) {
-                tokens.put(token, position);
-            }
-            members.add(new Object[] { id.toString(), position, binary(token),
-                    crypto.seal(key, id, "member/" + position, new Member(cnic, member.fullName().strip(), member.gender(),
-                            member.dateOfBirth(), member.relationship(), member.education(), member.employment(),
-                            member.monthlyIncomePkr(), Boolean.TRUE.equals(member.disability()))) });
-        }
-        return new Sealed(id, row, members, tokens);
+                        form.gasBillPkr(), form.monthlyExpensesPkr())),
+                crypto.seal(key, id, "members", new Members(members)) };
+        return new Sealed(id, row, claims, tokens);
     }
 
     /**
-     * Inserts sealed households and their members, two batches whatever their number. A CNIC
-     * held by another household violates the unique index on {@code member.cnic_token}: the
+     * Inserts sealed households and their CNIC claims, two batches whatever their number. A
+     * CNIC held by another household violates the primary key of {@code household_cnic}: the
      * database, not a prior look-up, has the last word.
      */
     void insertAll(List<Sealed> households) {
         jdbcTemplate.batchUpdate("""
                 INSERT INTO household (id, status, district, member_count, created_at, owner_token, mobile_token,
-                                       data_key, master_key_id, contact_ct, circumstances_ct)
-                VALUES (?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?)""", households.stream().map(Sealed::row).toList());
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO member (household_id, position, cnic_token, member_ct) VALUES (?, ?, ?, ?)""",
-                households.stream().flatMap(household -> household.members().stream()).toList());
+                                       data_key, master_key_id, contact_ct, circumstances_ct, members_ct)
+                VALUES (?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", households.stream().map(Sealed::row).toList());
+        jdbcTemplate.batchUpdate("INSERT INTO household_cnic (cnic_token, household_id) VALUES (?, ?)",
+                households.stream().flatMap(household -> household.claims().stream()).toList());
     }
 
     /**
@@ -176,12 +179,12 @@ class Households {
     Optional<Stored> find(UUID id) {
         return jdbc.sql("""
                 SELECT id, status, district, member_count, created_at, owner_token, mobile_token, data_key,
-                       master_key_id, contact_ct, circumstances_ct
+                       master_key_id, contact_ct, circumstances_ct, members_ct
                 FROM household WHERE id = :id""")
                 .param("id", id.toString())
                 .query((rs, row) -> new Stored(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3),
                         rs.getInt(4), rs.getTimestamp(5).toInstant(), hex(rs.getBytes(6)), hex(rs.getBytes(7)),
-                        rs.getBytes(8), rs.getInt(9), rs.getBytes(10), rs.getBytes(11)))
+                        rs.getBytes(8), rs.getInt(9), rs.getBytes(10), rs.getBytes(11), rs.getBytes(12)))
                 .optional();
     }
 
@@ -191,16 +194,11 @@ class Households {
         HouseholdCrypto.DataKey key = crypto.unwrap(id, stored.dataKey(), stored.masterKeyId());
         Contact contact = crypto.open(key, id, "contact", stored.contact(), Contact.class);
         Circumstances circumstances = crypto.open(key, id, "circumstances", stored.circumstances(), Circumstances.class);
-        List<MemberForm> members = jdbc.sql("""
-                SELECT position, member_ct FROM member WHERE household_id = :id ORDER BY position""")
-                .param("id", id.toString())
-                .query((rs, row) -> {
-                    Member member = crypto.open(key, id, "member/" + rs.getInt(1), rs.getBytes(2), Member.class);
-                    return new MemberForm(member.cnic() == null ? null : Cnic.parse(member.cnic()).digits(),
-                            member.fullName(), member.relationship(), member.gender(), member.dateOfBirth(),
-                            member.disability(), member.education(), member.employment(), member.monthlyIncomePkr());
-                })
-                .list();
+        List<MemberForm> members = crypto.open(key, id, "members", stored.members(), Members.class).members().stream()
+                .map(member -> new MemberForm(member.cnic(), member.fullName(), member.relationship(), member.gender(),
+                        member.dateOfBirth(), member.disability(), member.education(), member.employment(),
+                        member.monthlyIncomePkr()))
+                .toList();
         return new HouseholdForm(stored.district(), contact.tehsil(), contact.address(), contact.mobile(),
                 circumstances.dwelling(), circumstances.rooms(), circumstances.landAcres(), circumstances.livestock(),
                 circumstances.hasMotorcycle(), circumstances.hasCar(), circumstances.electricityBillPkr(),

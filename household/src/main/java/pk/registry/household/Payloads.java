@@ -2,6 +2,7 @@ package pk.registry.household;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,9 +26,13 @@ final class Payloads {
     }
 
     /**
-     * A member's answers (IDENTITY, HOUSEHOLD_COMPOSITION, SOCIO_ECONOMIC, HEALTH), sealed
+     * The members' answers (IDENTITY, HOUSEHOLD_COMPOSITION, SOCIO_ECONOMIC, HEALTH), sealed
      * together: every read opens them together and restricts to the categories allowed.
      */
+    record Members(List<Member> members) {
+    }
+
+    /** One member's answers, in the household's order. */
     record Member(@Nullable String cnic, String fullName, String gender, LocalDate dateOfBirth, String relationship,
             @Nullable String education, @Nullable String employment, @Nullable Long monthlyIncomePkr,
             boolean disability) {

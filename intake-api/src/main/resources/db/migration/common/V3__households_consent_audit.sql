@@ -1,6 +1,8 @@
 -- Households: every personal answer is sealed with the household's own data key (*_ct columns,
 -- binary AEAD ciphertexts); the data key is stored only wrapped by the master key. In clear:
--- the district (officer scope, statistics, partitioning) and the member count (statistics).
+-- the district (officer scope, statistics) and the member count (statistics). The members are
+-- sealed together (members_ct): every read opens them together, and one row per household
+-- keeps a bulk import at one row and a few index entries per household.
 CREATE TABLE household (
     id                VARCHAR(36)   NOT NULL PRIMARY KEY,
     status            VARCHAR(20)   NOT NULL,
@@ -12,24 +14,22 @@ CREATE TABLE household (
     master_key_id     NUMBER(19)    NOT NULL,
     data_key          RAW(1000)     NOT NULL,
     contact_ct        RAW(2000)     NOT NULL,
-    circumstances_ct  RAW(2000)     NOT NULL
+    circumstances_ct  RAW(2000)     NOT NULL,
+    members_ct        BLOB          NOT NULL
 );
-CREATE INDEX household_district_idx ON household (district);
 CREATE INDEX household_owner_idx ON household (owner_token);
 CREATE INDEX household_mobile_idx ON household (mobile_token);
 
--- One row per person, all of their answers sealed together. cnic_token is the keyed blind
--- index of the 13 digits; the unique index makes "one CNIC, one household" hold under any
--- concurrency (children without a CNIC: NULL).
-CREATE TABLE member (
+-- The CNICs a household holds, as keyed blind indexes of the 13 digits (children without a
+-- CNIC have none). The primary key makes "one CNIC, one household" hold under any concurrency;
+-- erasing a household removes its rows here through the household index.
+CREATE TABLE household_cnic (
+    cnic_token      RAW(32)       NOT NULL,
     household_id    VARCHAR(36)   NOT NULL,
-    position        NUMBER(3)     NOT NULL,
-    cnic_token      RAW(32),
-    member_ct       RAW(2000)     NOT NULL,
-    CONSTRAINT member_pk PRIMARY KEY (household_id, position),
-    CONSTRAINT member_household_fk FOREIGN KEY (household_id) REFERENCES household (id)
+    CONSTRAINT household_cnic_pk PRIMARY KEY (cnic_token),
+    CONSTRAINT household_cnic_household_fk FOREIGN KEY (household_id) REFERENCES household (id)
 );
-CREATE UNIQUE INDEX member_cnic_token_uq ON member (cnic_token);
+CREATE INDEX household_cnic_household_idx ON household_cnic (household_id);
 
 CREATE TABLE consent_record (
     id              VARCHAR(36)  NOT NULL PRIMARY KEY,
