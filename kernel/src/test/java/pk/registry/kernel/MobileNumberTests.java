@@ -16,7 +16,8 @@ class MobileNumberTests {
 
     @ParameterizedTest
     @ValueSource(strings = { "0300123456", "030012345678", "0300-1234567", "00923001234567", "+92 300 1234567",
-            "04235761234", "+924235761234", "+913001234567", "3001234567", "", "03001234567x" })
+            "04235761234", "+924235761234", "+913001234567", "3001234567", "", "03001234567x",
+            "03991234567" })
     void anythingElseIsRefused(String text) {
         assertThat(MobileNumber.isValid(text)).isFalse();
         assertThatThrownBy(() -> MobileNumber.parse(text)).hasMessageNotContaining(text.isBlank() ? "\u0000" : text);
