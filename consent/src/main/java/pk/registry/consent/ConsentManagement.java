@@ -30,6 +30,8 @@ import pk.registry.kernel.Purpose;
 @Service
 public class ConsentManagement {
 
+    private static final String PURPOSE_SEPARATOR = ";";
+
     /** A purpose's state within a consent record. */
     public enum Status { GIVEN, WITHDRAWN }
 
@@ -99,14 +101,14 @@ public class ConsentManagement {
     }
 
     /**
-     * Records consents given with households, in two batches, inside the caller's transaction.
+     * Records consents given with households, in one batch, inside the caller's transaction.
+     * A record lists its purposes, all given at its time; only later changes add status rows.
      * @throws ConsentRejectedException if {@link #check} finds a problem with any of them (nothing is recorded)
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<UUID> recordAllGiven(List<Given> consents) {
         List<UUID> ids = new ArrayList<>(consents.size());
         List<Object[]> records = new ArrayList<>(consents.size());
-        List<Object[]> statuses = new ArrayList<>();
         for (Given given : consents) {
             List<ConsentProblem> problems = check(given.consent(), given.obtainedOn());
             if (!problems.isEmpty()) {
@@ -114,18 +116,13 @@ public class ConsentManagement {
             }
             UUID id = Ids.newId();
             ids.add(id);
-            Set<Purpose> purposes = purposes(given.consent());
-            Timestamp at = Timestamp.from(given.at());
             records.add(new Object[] { id.toString(), given.householdId().toString(), given.consent().policyVersion(),
-                    String.join(";", purposes.stream().map(Purpose::name).sorted().toList()), given.method().name(),
-                    given.collector(), at });
-            purposes.forEach(purpose -> statuses.add(new Object[] { id.toString(), purpose.name(), Status.GIVEN.name(), at }));
+                    String.join(PURPOSE_SEPARATOR, purposes(given.consent()).stream().map(Purpose::name).sorted().toList()),
+                    given.method().name(), given.collector(), Timestamp.from(given.at()) });
         }
         batch.batchUpdate("""
                 INSERT INTO consent_record (id, household_id, policy_version, purposes, method, collector, given_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", records);
-        batch.batchUpdate("INSERT INTO consent_status (consent_id, purpose_code, status, changed_at) VALUES (?, ?, ?, ?)",
-                statuses);
         return ids;
     }
 
@@ -133,14 +130,17 @@ public class ConsentManagement {
     @Transactional(readOnly = true)
     public List<ConsentRecord> of(UUID householdId) {
         return jdbc.sql("""
-                SELECT id, policy_version, method, given_at FROM consent_record
+                SELECT id, policy_version, purposes, method, given_at FROM consent_record
                 WHERE household_id = :household ORDER BY given_at, id""")
                 .param("household", householdId.toString())
-                .query((rs, row) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4) })
+                .query((rs, row) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5) })
                 .list().stream()
-                .map(row -> new ConsentRecord(UUID.fromString((String) row[0]), (String) row[1],
-                        statuses(UUID.fromString((String) row[0])), ConsentMethod.valueOf((String) row[2]),
-                        ((Timestamp) row[3]).toInstant()))
+                .map(row -> {
+                    UUID id = UUID.fromString((String) row[0]);
+                    return new ConsentRecord(id, (String) row[1], statuses(id, (String) row[2]),
+                            ConsentMethod.valueOf((String) row[3]), ((Timestamp) row[4]).toInstant());
+                })
                 .toList();
     }
 
@@ -170,8 +170,12 @@ public class ConsentManagement {
         appendStatus(latest.id(), purpose, Status.WITHDRAWN, at);
     }
 
-    private Map<Purpose, Status> statuses(UUID consentId) {
+    /** The purposes given with the record, then every later change in order. */
+    private Map<Purpose, Status> statuses(UUID consentId, String givenPurposes) {
         Map<Purpose, Status> statuses = new LinkedHashMap<>();
+        for (String purpose : givenPurposes.split(PURPOSE_SEPARATOR)) {
+            statuses.put(Purpose.valueOf(purpose), Status.GIVEN);
+        }
         jdbc.sql("SELECT purpose_code, status FROM consent_status WHERE consent_id = :id ORDER BY changed_at, status")
                 .param("id", consentId.toString())
                 .query(rs -> {

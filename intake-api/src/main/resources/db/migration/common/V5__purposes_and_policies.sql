@@ -71,7 +71,8 @@ INSERT INTO policy_purpose VALUES ('2025-01', 'COMMUNICATION');
 INSERT INTO policy_purpose VALUES ('2025-01', 'SERVICE_IMPROVEMENT');
 INSERT INTO policy_purpose VALUES ('2025-01', 'LEGAL_COMPLIANCE');
 
--- Consent is frozen once given; what changes is appended here, per purpose.
+-- Consent is frozen once given (consent_record.purposes, all given at given_at); what changes
+-- later (a withdrawal) is appended here, per purpose.
 CREATE TABLE consent_status (
     consent_id    VARCHAR(36) NOT NULL,
     purpose_code  VARCHAR(40) NOT NULL,

@@ -198,8 +198,10 @@ class ConsentIntegrationTests {
                 .isInstanceOf(PurposeDeniedException.class);
         assertThat(jdbc.sql("SELECT outcome FROM audit_event WHERE household_id = :id AND purpose = 'COMMUNICATION' ORDER BY seq")
                 .param("id", id.toString()).query(String.class).list()).containsExactly("SUCCESS", "SUCCESS", "DENIED");
-        assertThat(http.json(me("+923006660006", "/api/v1/me/consents")).get(0).get("consent").get("purposes")
-                .get("COMMUNICATION").asString()).isEqualTo("WITHDRAWN");
+        JsonNode purposes = http.json(me("+923006660006", "/api/v1/me/consents")).get(0).get("consent").get("purposes");
+        assertThat(purposes.get("COMMUNICATION").asString()).isEqualTo("WITHDRAWN");
+        assertThat(purposes.get("ELIGIBILITY_ASSESSMENT").asString()).isEqualTo("GIVEN");
+        assertThat(purposes.get("IDENTITY_VERIFICATION").asString()).isEqualTo("GIVEN");
 
         HttpResponse<String> required = withdraw("+923006660006", "ELIGIBILITY_ASSESSMENT");
         assertThat(required.statusCode()).isEqualTo(409);
