@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
@@ -135,23 +136,26 @@ public final class ImportBenchmark {
         HouseholdRowMapper mapper = new HouseholdRowMapper(context.getBean(jakarta.validation.Validator.class),
                 context.getBean(ConsentManagement.class), management, officer, context.getBean(java.time.Clock.class));
         TransactionTemplate transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
-        HouseholdCsvReader reader = new HouseholdCsvReader(file, context.getBean(ImportProperties.class).maxRecordChars());
+        ImportProperties properties = context.getBean(ImportProperties.class);
+        HouseholdCsvReader reader = new HouseholdCsvReader(file, properties.maxRecordChars());
         reader.open(new ExecutionContext());
         long nanos = 0;
         long stored = 0;
         try {
-            List<HouseholdManagement.SealedFieldForm> chunk = new ArrayList<>();
-            for (HouseholdRows rows = reader.read(); rows != null || !chunk.isEmpty(); rows = rows == null ? null : reader.read()) {
-                if (rows != null) {
-                    chunk.add(java.util.Objects.requireNonNull(mapper.process(rows).sealed()));
+            boolean more = true;
+            while (more) {
+                List<HouseholdManagement.SealedFieldForm> chunk = new ArrayList<>(properties.chunkSize());
+                while (chunk.size() < properties.chunkSize() && more) {
+                    HouseholdRows rows = reader.read();
+                    more = rows != null;
+                    if (more) {
+                        chunk.add(Objects.requireNonNull(mapper.process(rows).sealed()));
+                    }
                 }
-                if (chunk.size() == 200 || (rows == null && !chunk.isEmpty())) {
-                    long start = System.nanoTime();
-                    List<List<Integer>> outcomes = transactions.execute(status -> management.importHouseholds(officer, chunk));
-                    nanos += System.nanoTime() - start;
-                    stored += java.util.Objects.requireNonNull(outcomes).stream().filter(List::isEmpty).count();
-                    chunk.clear();
-                }
+                long start = System.nanoTime();
+                List<List<Integer>> outcomes = transactions.execute(status -> management.importHouseholds(officer, chunk));
+                nanos += System.nanoTime() - start;
+                stored += Objects.requireNonNull(outcomes).stream().filter(List::isEmpty).count();
             }
         }
         finally {
