@@ -9,6 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import pk.testsupport.TestClock;
+
 /**
  * The whole service on a random port, demo profile, an in-memory database and a clock the
  * test can move. Talk to it through {@link Http}.

@@ -1,10 +1,9 @@
 package pk.registry.audit;
 
-import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 import pk.registry.kernel.Actor;
+import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Purpose;
 
 /**
@@ -12,17 +11,18 @@ import pk.registry.kernel.Purpose;
  *
  * @param actor who acted (pseudonymised before it is stored)
  * @param purpose why
- * @param householdId which household, if any
- * @param action what, e.g. {@code HOUSEHOLD_CREATED}, {@code HOUSEHOLD_READ}
- * @param outcome {@code SUCCESS}, {@code DENIED}, {@code REJECTED}, …
+ * @param household which household, if any
+ * @param action what
+ * @param outcome done or refused
  */
-public record AuditEntry(Actor actor, Purpose purpose, @Nullable UUID householdId, String action, String outcome) {
+public record AuditEntry(Actor actor, Purpose purpose, @Nullable HouseholdId household, AuditAction action,
+        AuditOutcome outcome) {
 
-    public static AuditEntry success(Actor actor, Purpose purpose, @Nullable UUID householdId, String action) {
-        return new AuditEntry(actor, purpose, householdId, action, "SUCCESS");
+    public static AuditEntry success(Actor actor, Purpose purpose, @Nullable HouseholdId household, AuditAction action) {
+        return new AuditEntry(actor, purpose, household, action, AuditOutcome.SUCCESS);
     }
 
-    public static AuditEntry denied(Actor actor, Purpose purpose, @Nullable UUID householdId, String action) {
-        return new AuditEntry(actor, purpose, householdId, action, "DENIED");
+    public static AuditEntry denied(Actor actor, Purpose purpose, @Nullable HouseholdId household, AuditAction action) {
+        return new AuditEntry(actor, purpose, household, action, AuditOutcome.DENIED);
     }
 }

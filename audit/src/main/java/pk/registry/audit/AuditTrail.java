@@ -66,21 +66,33 @@ public class AuditTrail {
         long seq = head.lastSeq();
         String previous = head.lastHash();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Object[]> rows = new ArrayList<>(entries.size());
+        List<AuditEvent> events = new ArrayList<>(entries.size());
         for (AuditEntry entry : entries) {
             seq++;
-            String household = entry.householdId() == null ? null : entry.householdId().toString();
+            String household = entry.household() == null ? null : entry.household().toString();
             String actor = pseudonym(entry.actor());
-            String hash = hash(previous, seq, at, actor, entry.actor().role().name(), entry.purpose().name(),
-                    household, entry.action(), entry.outcome());
-            rows.add(new Object[] { seq, Timestamp.from(at), actor, entry.actor().role().name(), entry.purpose().name(),
-                    household, entry.action(), entry.outcome(), previous, hash });
+            String role = entry.actor().role().name();
+            String hash = hash(previous, seq, at, actor, role, entry.purpose().name(), household, entry.action().name(),
+                    entry.outcome().name());
+            events.add(new AuditEvent(seq, at, actor, role, entry.purpose().name(), household, entry.action().name(),
+                    entry.outcome().name(), previous, hash));
             previous = hash;
         }
         batch.batchUpdate("""
                 INSERT INTO audit_event (seq, occurred_at, actor, actor_role, purpose, household_id, action, outcome,
                                          prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", events, events.size(), (statement, event) -> {
+            statement.setLong(1, event.seq());
+            statement.setTimestamp(2, Timestamp.from(event.occurredAt()));
+            statement.setString(3, event.actor());
+            statement.setString(4, event.actorRole());
+            statement.setString(5, event.purpose());
+            statement.setString(6, event.householdId());
+            statement.setString(7, event.action());
+            statement.setString(8, event.outcome());
+            statement.setString(9, event.previousHash());
+            statement.setString(10, event.hash());
+        });
         jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
                 .param("seq", seq).param("hash", previous).update();
     }

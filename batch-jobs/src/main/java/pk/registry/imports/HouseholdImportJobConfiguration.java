@@ -1,13 +1,8 @@
 package pk.registry.imports;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Set;
 
 import jakarta.validation.Validator;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -19,14 +14,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import pk.registry.consent.ConsentManagement;
 import pk.registry.household.HouseholdManagement;
 import pk.registry.kernel.Actor;
-import pk.registry.kernel.Role;
 
 /**
  * The {@code householdImport} job: {@code checkFile} refuses a file that is not template-v1
@@ -45,10 +37,11 @@ class HouseholdImportJobConfiguration {
     }
 
     @Bean
-    Step checkFile(JobRepository jobs, PlatformTransactionManager transactions, ImportProperties properties) {
+    Step checkFile(JobRepository jobs, PlatformTransactionManager transactions, ImportProperties properties,
+            ImportNode node) {
         return new StepBuilder("checkFile", jobs).tasklet((contribution, context) -> {
-            String importId = (String) context.getStepContext().getJobParameters().get(IMPORT_ID);
-            FileCheck.check(staged(properties, importId), properties.maxRecordChars());
+            ImportId importId = ImportLifecycle.importId(context.getStepContext().getStepExecution().getJobExecution());
+            FileCheck.check(node.staged(importId), properties.maxRecordChars());
             return RepeatStatus.FINISHED;
         }, transactions).build();
     }
@@ -69,41 +62,25 @@ class HouseholdImportJobConfiguration {
     @Bean
     @StepScope
     ReadAhead<HouseholdRows, ImportItem> householdReader(@Value("#{jobParameters['importId']}") String importId,
-            ImportProperties properties, Validator validator, ConsentManagement consents,
-            HouseholdManagement households, JdbcClient jdbc, Clock clock) {
+            ImportProperties properties, ImportNode node, ImportRecords records, Validator validator,
+            ConsentManagement consents, HouseholdManagement households, Clock clock) {
         SimpleAsyncTaskExecutor thread = new SimpleAsyncTaskExecutor("import-read-ahead-");
         thread.setDaemon(true);
-        return new ReadAhead<>(new HouseholdCsvReader(staged(properties, importId), properties.maxRecordChars()),
-                new HouseholdRowMapper(validator, consents, households, officer(jdbc, importId), clock), thread,
+        ImportId id = ImportId.of(importId);
+        return new ReadAhead<>(new HouseholdCsvReader(node.staged(id), properties.maxRecordChars()),
+                new HouseholdRowsProcessor(validator, consents, households, officer(records, id), clock), thread,
                 2 * properties.chunkSize());
     }
 
     @Bean
     @StepScope
     HouseholdImportWriter householdWriter(@Value("#{jobParameters['importId']}") String importId,
-            HouseholdManagement households, JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
-        return new HouseholdImportWriter(households, jdbc, batch, officer(jdbc, importId), importId, clock);
+            HouseholdManagement households, ImportRecords records, Clock clock) {
+        ImportId id = ImportId.of(importId);
+        return new HouseholdImportWriter(households, records, officer(records, id), id, clock);
     }
 
-    static Path staged(ImportProperties properties, String importId) {
-        return properties.staging().resolve(java.util.UUID.fromString(importId) + ".csv");
-    }
-
-    /** Deletes an import's staged file (it holds personal data); a failure is logged, never thrown. */
-    static void deleteStaged(ImportProperties properties, String importId) {
-        try {
-            Files.deleteIfExists(staged(properties, importId));
-        }
-        catch (IOException ex) {
-            LoggerFactory.getLogger(HouseholdImportJobConfiguration.class)
-                    .warn("The staged file of import {} could not be deleted", importId);
-        }
-    }
-
-    private static Actor officer(JdbcClient jdbc, String importId) {
-        return jdbc.sql("SELECT officer, districts FROM household_import WHERE id = :id").param("id", importId)
-                .query((rs, row) -> new Actor(rs.getString(1), Role.FIELD_OFFICER,
-                        Set.of(rs.getString(2).isEmpty() ? new String[0] : rs.getString(2).split(",")), null))
-                .single();
+    private static Actor officer(ImportRecords records, ImportId id) {
+        return records.officer(id).orElseThrow(() -> new IllegalStateException("import " + id + " is not recorded"));
     }
 }

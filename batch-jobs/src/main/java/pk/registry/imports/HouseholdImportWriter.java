@@ -1,16 +1,14 @@
 package pk.registry.imports;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import pk.registry.household.HouseholdManagement;
+import pk.registry.household.SealedHousehold;
 import pk.registry.kernel.Actor;
 
 /**
@@ -22,17 +20,15 @@ import pk.registry.kernel.Actor;
 class HouseholdImportWriter implements ItemWriter<ImportItem> {
 
     private final HouseholdManagement households;
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final ImportRecords records;
     private final Actor officer;
-    private final String importId;
+    private final ImportId importId;
     private final Clock clock;
 
-    HouseholdImportWriter(HouseholdManagement households, JdbcClient jdbc, JdbcTemplate batch,
-            Actor officer, String importId, Clock clock) {
+    HouseholdImportWriter(HouseholdManagement households, ImportRecords records, Actor officer, ImportId importId,
+            Clock clock) {
         this.households = households;
-        this.jdbc = jdbc;
-        this.batch = batch;
+        this.records = records;
         this.officer = officer;
         this.importId = importId;
         this.clock = clock;
@@ -40,23 +36,22 @@ class HouseholdImportWriter implements ItemWriter<ImportItem> {
 
     @Override
     public void write(Chunk<? extends ImportItem> chunk) {
-        long stored = 0;
         long rejected = 0;
         List<RowError> errors = new ArrayList<>();
         List<ImportItem> valid = new ArrayList<>();
-        ImportItem last = null;
+        List<SealedHousehold> sealed = new ArrayList<>();
         for (ImportItem item : chunk) {
-            last = item;
-            if (item.valid()) {
+            if (item.sealed() != null && item.errors().isEmpty()) {
                 valid.add(item);
+                sealed.add(item.sealed());
             }
             else {
                 rejected++;
                 errors.addAll(item.errors());
             }
         }
-        List<List<Integer>> outcomes = households.importHouseholds(officer,
-                valid.stream().map(ImportItem::sealed).toList());
+        List<List<Integer>> outcomes = households.importHouseholds(officer, sealed);
+        long stored = 0;
         for (int i = 0; i < valid.size(); i++) {
             List<Integer> taken = outcomes.get(i);
             if (taken.isEmpty()) {
@@ -64,23 +59,16 @@ class HouseholdImportWriter implements ItemWriter<ImportItem> {
                 continue;
             }
             rejected++;
-            ImportItem item = valid.get(i);
+            HouseholdRows source = valid.get(i).source();
             for (int member : taken) {
-                errors.add(new RowError(item.source().rows().get(member).line(), item.source().householdRef(), "cnic",
+                errors.add(new RowError(source.rows().get(member).line(), source.householdRef(), "cnic",
                         "AlreadyRegistered", "is already registered"));
             }
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        batch.batchUpdate("""
-                INSERT INTO import_error (import_id, line, household_ref, column_name, code, message, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", errors.stream().map(error -> new Object[] { importId, error.line(),
-                error.householdRef(), error.column(), error.code(), error.message(), now }).toList());
-        if (last != null) {
-            jdbc.sql("""
-                    UPDATE household_import SET stored = stored + :stored, rejected = rejected + :rejected,
-                           lines_read = :lines, bytes_read = :bytes WHERE id = :id""")
-                    .param("stored", stored).param("rejected", rejected).param("lines", last.source().linesRead())
-                    .param("bytes", last.source().bytesRead()).param("id", importId).update();
+        records.addErrors(importId, errors, clock.instant());
+        if (!chunk.isEmpty()) {
+            HouseholdRows last = chunk.getItems().get(chunk.size() - 1).source();
+            records.addProgress(importId, stored, rejected, last.linesRead(), last.bytesRead());
         }
     }
 }

@@ -53,7 +53,7 @@ class ImportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         log.info("Import {} {}: {} lines read, {} households stored, {} rejected{}", status.id(), status.status(),
                 status.linesRead(), status.householdsStored(), status.householdsRejected(),
                 status.failure() == null ? "" : " (" + status.failure() + ")");
-        exitCode = "COMPLETED".equals(status.status()) ? 0 : 1;
+        exitCode = status.completed() ? 0 : 1;
     }
 
     @Override

@@ -1,13 +1,11 @@
 package pk.registry.imports;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -28,26 +26,25 @@ class ImportConfiguration {
     }
 
     @Bean
-    ErrorReportRetention errorReportRetention(JdbcClient jdbc, ImportProperties properties, Clock clock) {
-        return new ErrorReportRetention(jdbc, properties, clock);
+    ErrorReportRetention errorReportRetention(ImportRecords records, ImportProperties properties, Clock clock) {
+        return new ErrorReportRetention(records, properties, clock);
     }
 
     /** Error reports are kept for their retention period, then deleted. */
     static final class ErrorReportRetention {
-        private final JdbcClient jdbc;
+        private final ImportRecords records;
         private final ImportProperties properties;
         private final Clock clock;
 
-        ErrorReportRetention(JdbcClient jdbc, ImportProperties properties, Clock clock) {
-            this.jdbc = jdbc;
+        ErrorReportRetention(ImportRecords records, ImportProperties properties, Clock clock) {
+            this.records = records;
             this.properties = properties;
             this.clock = clock;
         }
 
         @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT10M")
         int purge() {
-            return jdbc.sql("DELETE FROM import_error WHERE created_at < :cutoff")
-                    .param("cutoff", Timestamp.from(clock.instant().minus(properties.errorReportRetention()))).update();
+            return records.deleteErrorsBefore(clock.instant().minus(properties.errorReportRetention()));
         }
     }
 }

@@ -4,17 +4,13 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import pk.registry.household.HouseholdManagement;
+import pk.registry.household.SealedHousehold;
 
 /**
  * A household after the rule set: sealed and ready to store, or with the errors that keep it
  * out.
  */
-record ImportItem(HouseholdRows source, HouseholdManagement.@Nullable SealedFieldForm sealed, List<RowError> errors) {
-
-    boolean valid() {
-        return errors.isEmpty() && sealed != null;
-    }
+record ImportItem(HouseholdRows source, @Nullable SealedHousehold sealed, List<RowError> errors) {
 
     @Override
     public String toString() {

@@ -1,13 +1,15 @@
 package pk.registry.imports;
 
-import java.sql.Timestamp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.List;
+import java.time.ZoneId;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +42,8 @@ class ImportNode {
 
     private final String id = UUID.randomUUID().toString();
     /** Imports whose job runs in this JVM right now: never claimed back from ourselves. */
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private final JdbcClient jdbc;
+    private final Set<ImportId> running = ConcurrentHashMap.newKeySet();
+    private final ImportRecords records;
     private final JobRepository jobs;
     private final JobOperator jobOperator;
     private final ObjectProvider<HouseholdImports> imports;
@@ -50,9 +51,9 @@ class ImportNode {
     private final ImportProperties properties;
     private final Clock clock;
 
-    ImportNode(JdbcClient jdbc, JobRepository jobs, JobOperator jobOperator, ObjectProvider<HouseholdImports> imports,
+    ImportNode(ImportRecords records, JobRepository jobs, JobOperator jobOperator, ObjectProvider<HouseholdImports> imports,
             TaskExecutor importExecutor, ImportProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+        this.records = records;
         this.jobs = jobs;
         this.jobOperator = jobOperator;
         this.imports = imports;
@@ -65,8 +66,28 @@ class ImportNode {
         return id;
     }
 
+    /** Until when a lease taken now runs. */
+    Instant leaseFrom(Instant now) {
+        return now.plus(properties.lease());
+    }
+
+    /** Where an import's upload waits for its job. */
+    Path staged(ImportId importId) {
+        return properties.staging().resolve(importId + ".csv");
+    }
+
+    /** Deletes an import's staged file (it holds personal data); a failure is logged, never thrown. */
+    void deleteStaged(ImportId importId) {
+        try {
+            Files.deleteIfExists(staged(importId));
+        }
+        catch (IOException ex) {
+            log.warn("The staged file of import {} could not be deleted", importId);
+        }
+    }
+
     /** Runs an import's job here, so that this node neither resumes it twice nor lets its lease lapse. */
-    void runHere(String importId, Runnable job) {
+    void runHere(ImportId importId, Runnable job) {
         running.add(importId);
         try {
             job.run();
@@ -78,79 +99,56 @@ class ImportNode {
 
     @Scheduled(fixedDelayString = "${registry.imports.heartbeat:PT20S}")
     void renewLeases() {
-        jdbc.sql("""
-                UPDATE household_import SET lease_until = :until
-                WHERE owner_node = :node AND status IN ('STARTING', 'STARTED')""")
-                .param("until", Timestamp.from(clock.instant().plus(properties.lease()))).param("node", id).update();
+        records.renewLeases(id, leaseFrom(clock.instant()));
     }
 
     /** Resumes every interrupted import whose lease has run out. */
     @Scheduled(initialDelayString = "${registry.imports.recovery-delay:PT2S}", fixedDelayString = "${registry.imports.heartbeat:PT20S}")
     void resumeInterrupted() {
         Instant now = clock.instant();
-        List<String> expired = jdbc.sql("""
-                SELECT id FROM household_import
-                WHERE (status IN ('STARTING', 'STARTED') OR status = 'FAILED' AND finished_at IS NULL)
-                  AND (lease_until IS NULL OR lease_until < :now)""")
-                .param("now", Timestamp.from(now)).query(String.class).list();
-        for (String importId : expired) {
-            if (running.contains(importId)) {
-                continue;
-            }
-            int claimed = jdbc.sql("""
-                    UPDATE household_import SET owner_node = :node, lease_until = :until
-                    WHERE id = :id AND (status IN ('STARTING', 'STARTED') OR status = 'FAILED' AND finished_at IS NULL)
-                      AND (lease_until IS NULL OR lease_until < :now)""")
-                    .param("node", id).param("until", Timestamp.from(now.plus(properties.lease())))
-                    .param("id", importId).param("now", Timestamp.from(now)).update();
-            if (claimed == 1) {
+        for (ImportId importId : records.withExpiredLease(now)) {
+            if (!running.contains(importId) && records.claim(importId, id, now, leaseFrom(now))) {
                 log.info("Resuming interrupted import {}", importId);
                 importExecutor.execute(() -> resume(importId));
             }
         }
     }
 
-    private void resume(String importId) {
-        var parameters = new JobParametersBuilder().addString(HouseholdImportJobConfiguration.IMPORT_ID, importId)
+    private void resume(ImportId importId) {
+        var parameters = new JobParametersBuilder().addString(HouseholdImportJobConfiguration.IMPORT_ID, importId.toString())
                 .toJobParameters();
         JobInstance instance = jobs.getJobInstance(HouseholdImportJobConfiguration.JOB, parameters);
         JobExecution last = instance == null ? null : jobs.getLastJobExecution(instance);
         if (last == null) {
-            imports.getObject().run(UUID.fromString(importId));
+            imports.getObject().run(importId);
             return;
         }
         if (jobs.getJobExecutions(instance).size() >= MAX_ATTEMPTS) {
             giveUp(importId);
             return;
         }
-        if (last.getStatus().isRunning() && last.getLastUpdated() != null
-                && last.getLastUpdated().isAfter(LocalDateTime.now().minus(properties.lease()))) {
+        LocalDateTime leaseAgo = LocalDateTime.ofInstant(clock.instant().minus(properties.lease()), ZoneId.systemDefault());
+        if (last.getStatus().isRunning() && last.getLastUpdated() != null && last.getLastUpdated().isAfter(leaseAgo)) {
             // It still commits chunks: a node is alive behind it, only its heartbeat was late.
             return;
         }
-        JobExecution interrupted = last;
-        runHere(importId, () -> {
-            try {
-                JobExecution dead = interrupted;
-                if (dead.getStatus().isRunning() || dead.getStatus() == BatchStatus.UNKNOWN) {
-                    dead = jobOperator.recover(dead);
-                }
-                jobOperator.restart(dead);
+        try {
+            if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.UNKNOWN) {
+                jobOperator.recover(last);
             }
-            catch (Exception ex) {
-                log.error("Import {} could not be resumed: {}", importId, ex.getClass().getSimpleName());
-            }
-        });
+        }
+        catch (Exception ex) {
+            log.error("Import {} could not be recovered: {}", importId, ex.getClass().getSimpleName());
+            return;
+        }
+        // Starting a failed instance again restarts it after its last committed chunk.
+        imports.getObject().run(importId);
     }
 
-    private void giveUp(String importId) {
-        jdbc.sql("""
-                UPDATE household_import SET status = 'FAILED', finished_at = :now, owner_node = NULL, failure = :failure
-                WHERE id = :id""")
-                .param("now", Timestamp.from(clock.instant())).param("id", importId)
-                .param("failure", "the import failed " + MAX_ATTEMPTS + " times and was given up; upload the file again")
-                .update();
-        HouseholdImportJobConfiguration.deleteStaged(properties, importId);
+    private void giveUp(ImportId importId) {
+        records.giveUp(importId, clock.instant(),
+                "the import failed " + MAX_ATTEMPTS + " times and was given up; upload the file again");
+        deleteStaged(importId);
         log.warn("Import {} given up after {} attempts", importId, MAX_ATTEMPTS);
     }
 }

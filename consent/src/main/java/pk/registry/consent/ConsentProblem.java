@@ -1,9 +1,10 @@
 package pk.registry.consent;
 
 /**
- * Why a consent cannot be accepted.
+ * Why a consent, or a policy version to publish, cannot be accepted.
  *
- * @param field the consent field at fault, relative to the consent block ({@code policyVersion}, {@code purposes})
+ * @param field the field at fault, relative to the consent block ({@code policyVersion}, {@code purposes}) or
+ *        the publication ({@code purposes}, {@code effectiveFrom})
  * @param code a stable rule code
  * @param message a human-readable explanation
  */

@@ -2,7 +2,6 @@ package pk.registry.consent;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -11,7 +10,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
-import pk.registry.consent.ConsentManagement.ConsentRecord;
+import pk.registry.kernel.HouseholdId;
 
 /**
  * Signed consent receipts: a JWS (RS256, the service's signing key, verifiable through
@@ -22,7 +21,7 @@ import pk.registry.consent.ConsentManagement.ConsentRecord;
  * reads the same every time it is fetched.
  */
 @Component
-public class ConsentReceipts {
+class ConsentReceipts {
 
     static final String CONTROLLER = "Socio-economic registry (operator of this service)";
 
@@ -37,7 +36,7 @@ public class ConsentReceipts {
     }
 
     /** The compact JWS of a consent record's receipt. */
-    public String receipt(UUID householdId, ConsentRecord record) {
+    String receipt(HouseholdId household, ConsentRecord record) {
         var version = policies.find(record.policyVersion()).orElseThrow();
         List<Map<String, Object>> purposes = record.purposes().entrySet().stream()
                 .map(entry -> {
@@ -52,7 +51,7 @@ public class ConsentReceipts {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .id(record.id().toString())
                 .issuedAt(record.givenAt())
-                .subject(householdId.toString())
+                .subject(household.toString())
                 .claim("version", "KI-CR-v1.1.0")
                 .claim("policyVersion", version.version())
                 .claim("policyTextSha256", version.textSha256())

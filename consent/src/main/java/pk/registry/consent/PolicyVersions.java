@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import pk.registry.kernel.Pakistan;
 import pk.registry.kernel.Purpose;
 
 /**
@@ -29,20 +29,20 @@ import pk.registry.kernel.Purpose;
 @Service
 public class PolicyVersions {
 
-    static final ZoneId PAKISTAN = ZoneId.of("Asia/Karachi");
-
     /** Versions change only when one is published; a snapshot is reused for a short while. */
     private static final java.time.Duration SNAPSHOT_TTL = java.time.Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
+    private final PurposeCatalogue catalogue;
     private final Clock clock;
     private volatile @Nullable Snapshot snapshot;
 
     private record Snapshot(List<PolicyVersion> versions, long loadedAtNanos) {
     }
 
-    PolicyVersions(JdbcClient jdbc, Clock clock) {
+    PolicyVersions(JdbcClient jdbc, PurposeCatalogue catalogue, Clock clock) {
         this.jdbc = jdbc;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -59,10 +59,24 @@ public class PolicyVersions {
     public record Publication(String version, LocalDate effectiveFrom, String text, Set<Purpose> purposes) {
     }
 
-    /** The version was published before; versions never change. */
-    public static class AlreadyPublishedException extends RuntimeException {
-        AlreadyPublishedException() {
-            super("this policy version, or one effective on that date, is already published");
+    /** The version cannot be published beside the ones already published; versions never change. */
+    public static class PolicyConflictException extends RuntimeException {
+        PolicyConflictException(String message) {
+            super(message);
+        }
+    }
+
+    /** The version breaks a rule of publication (listed per field); nothing was published. */
+    public static class PolicyRejectedException extends RuntimeException {
+        private final List<ConsentProblem> problems;
+
+        PolicyRejectedException(List<ConsentProblem> problems) {
+            super("the policy version cannot be published");
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<ConsentProblem> problems() {
+            return problems;
         }
     }
 
@@ -94,29 +108,32 @@ public class PolicyVersions {
 
     /** The version in force today (Pakistan time). */
     public Optional<PolicyVersion> current() {
-        LocalDate today = today();
+        LocalDate today = Pakistan.today(clock);
         return all().stream().filter(v -> v.inForceOn(today)).findFirst();
     }
 
-    public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), PAKISTAN);
-    }
-
     /**
-     * Publishes a new version. It must include the purposes registration requires and take
-     * effect after every earlier version.
-     * @throws AlreadyPublishedException if the version or its effective date exists
-     * @throws IllegalArgumentException if it would take effect before an existing version
+     * Publishes a new version. It must include the purposes registration requires, take effect
+     * today or later (a policy cannot govern the past) and after every earlier version.
+     * @throws PolicyRejectedException if it breaks a rule of publication
+     * @throws PolicyConflictException if the version exists, or would not take effect after the latest one
      */
     @Transactional
     public PolicyVersion publish(Publication publication) {
+        List<ConsentProblem> problems = new java.util.ArrayList<>(catalogue.missingRequired(publication.purposes(), "purposes"));
+        if (publication.effectiveFrom().isBefore(Pakistan.today(clock))) {
+            problems.add(new ConsentProblem("effectiveFrom", "NotInThePast",
+                    "must be today or later: a policy cannot govern the past"));
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyRejectedException(problems);
+        }
         snapshot = null;
         Optional<PolicyVersion> latest = all().stream().reduce((first, second) -> second);
         if (latest.isPresent() && !publication.effectiveFrom().isAfter(latest.get().effectiveFrom())) {
-            if (latest.get().version().equals(publication.version())) {
-                throw new AlreadyPublishedException();
-            }
-            throw new IllegalArgumentException("a new version must take effect after " + latest.get().effectiveFrom());
+            throw new PolicyConflictException(latest.get().version().equals(publication.version())
+                    ? "Policy versions are immutable; this one is already published."
+                    : "A new version must take effect after " + latest.get().effectiveFrom() + ".");
         }
         try {
             jdbc.sql("""
@@ -127,7 +144,7 @@ public class PolicyVersions {
                     .param("at", Timestamp.from(clock.instant())).update();
         }
         catch (DuplicateKeyException ex) {
-            throw new AlreadyPublishedException();
+            throw new PolicyConflictException("Policy versions are immutable; this one is already published.");
         }
         for (Purpose purpose : new TreeSet<>(publication.purposes())) {
             jdbc.sql("INSERT INTO policy_purpose (version, purpose_code) VALUES (:version, :purpose)")

@@ -52,6 +52,14 @@ public class PurposeCatalogue {
         return entries.get(purpose);
     }
 
+    /** A problem for each purpose registration requires that is not among the given ones, reported on the field. */
+    public List<ConsentProblem> missingRequired(java.util.Collection<Purpose> given, String field) {
+        return all().stream().filter(entry -> entry.requiredForRegistration() && !given.contains(entry.code()))
+                .map(entry -> new ConsentProblem(field, "RequiredPurposeMissing",
+                        "must include " + entry.code() + ", which registration requires"))
+                .toList();
+    }
+
     /** Every purpose, in catalogue order. */
     public List<Entry> all() {
         return java.util.Arrays.stream(Purpose.values()).map(entries::get).toList();

@@ -4,12 +4,12 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.DataCategory;
+import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Purpose;
 import pk.registry.kernel.Role;
 
@@ -53,7 +53,7 @@ public class PurposeGate {
     }
 
     /** A use of one household's data in the given categories. */
-    public Decision checkHousehold(Actor actor, UUID householdId, Purpose purpose, Set<DataCategory> categories,
+    public Decision checkHousehold(Actor actor, HouseholdId household, Purpose purpose, Set<DataCategory> categories,
             boolean ownHousehold) {
         if (ownHousehold && actor.is(Role.APPLICANT)) {
             return Decision.allow();
@@ -70,7 +70,7 @@ public class PurposeGate {
         if (!role.allowed()) {
             return role;
         }
-        if (entry.legalBasis() == PurposeCatalogue.LegalBasis.CONSENT && !consents.isActive(householdId, purpose)) {
+        if (entry.legalBasis() == PurposeCatalogue.LegalBasis.CONSENT && !consents.isActive(household, purpose)) {
             return Decision.deny("the household has not consented to " + purpose + ", or withdrew it");
         }
         return Decision.allow();

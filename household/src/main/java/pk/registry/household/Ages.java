@@ -3,12 +3,10 @@ package pk.registry.household;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 
-/** Dates are Pakistani dates: "today" and ages are reckoned in Asia/Karachi. */
+/** Ages are reckoned on Pakistani dates ({@link pk.registry.kernel.Pakistan}). */
 final class Ages {
 
-    static final ZoneId PAKISTAN = ZoneId.of("Asia/Karachi");
     static final int ADULT = 18;
     static final int OLDEST = 120;
 
@@ -16,7 +14,7 @@ final class Ages {
     }
 
     static LocalDate today(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), PAKISTAN);
+        return pk.registry.kernel.Pakistan.today(clock);
     }
 
     static int age(LocalDate dateOfBirth, LocalDate today) {

@@ -2,14 +2,14 @@ package pk.registry.household;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-import pk.registry.consent.ConsentManagement.ConsentRecord;
+import pk.registry.consent.ConsentRecord;
+import pk.registry.kernel.HouseholdId;
 
 /**
  * A household application as its owner (or a field officer of its district) may see it.
  */
-public record Application(UUID id, String status, Instant submittedAt, HouseholdForm household,
+public record Application(HouseholdId id, HouseholdStatus status, Instant submittedAt, HouseholdForm household,
         List<ConsentRecord> consents) {
 
     @Override

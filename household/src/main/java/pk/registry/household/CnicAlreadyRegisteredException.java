@@ -15,7 +15,7 @@ public class CnicAlreadyRegisteredException extends RuntimeException {
         this.memberIndexes = List.copyOf(memberIndexes);
     }
 
-    /** Positions in the submitted member list; empty when a concurrent submission won the race. */
+    /** Positions in the submitted member list. */
     public List<Integer> memberIndexes() {
         return memberIndexes;
     }

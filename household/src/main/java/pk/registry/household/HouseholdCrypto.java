@@ -3,7 +3,6 @@ package pk.registry.household;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -11,6 +10,7 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.subtle.Random;
 
+import pk.registry.kernel.HouseholdId;
 import pk.registry.keys.KeyMaterialException;
 import pk.registry.keys.RegistryKeyring;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +47,7 @@ class HouseholdCrypto {
     }
 
     /** A new random AES-256-GCM key for the household, and its copy wrapped by the master key. */
-    DataKey newDataKey(UUID householdId) {
+    DataKey newDataKey(HouseholdId householdId) {
         byte[] key = Random.randBytes(DATA_KEY_BYTES);
         try {
             byte[] wrapped = keyring.masterKey().encrypt(key, context(householdId, "data-key"));
@@ -61,7 +61,7 @@ class HouseholdCrypto {
         }
     }
 
-    DataKey unwrap(UUID householdId, byte[] wrapped, int masterKeyId) {
+    DataKey unwrap(HouseholdId householdId, byte[] wrapped, int masterKeyId) {
         byte[] key = null;
         try {
             key = keyring.masterKey().decrypt(wrapped, context(householdId, "data-key"));
@@ -77,7 +77,7 @@ class HouseholdCrypto {
         }
     }
 
-    byte[] seal(DataKey key, UUID householdId, String slot, Object payload) {
+    byte[] seal(DataKey key, HouseholdId householdId, String slot, Object payload) {
         try {
             return key.aead().encrypt(json.writeValueAsBytes(payload), context(householdId, slot));
         }
@@ -86,7 +86,7 @@ class HouseholdCrypto {
         }
     }
 
-    <T> T open(DataKey key, UUID householdId, String slot, byte[] sealed, Class<T> type) {
+    <T> T open(DataKey key, HouseholdId householdId, String slot, byte[] sealed, Class<T> type) {
         try {
             return json.readValue(key.aead().decrypt(sealed, context(householdId, slot)), type);
         }
@@ -95,7 +95,7 @@ class HouseholdCrypto {
         }
     }
 
-    private static byte[] context(UUID householdId, String slot) {
+    private static byte[] context(HouseholdId householdId, String slot) {
         return (householdId + "|" + slot).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -2,6 +2,7 @@ package pk.registry.household;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import pk.registry.household.FieldRules.OneOf;
 import pk.registry.household.FieldRules.PunjabDistrict;
+import pk.registry.kernel.DataCategory;
 import pk.registry.kernel.PakistaniMobile;
 
 /**
@@ -42,6 +44,17 @@ public record HouseholdForm(
         @Nullable @Min(0) @Max(1_000_000) Long gasBillPkr,
         @Nullable @Min(0) @Max(10_000_000) Long monthlyExpensesPkr,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull MemberForm> members) {
+
+    /** The form with only the fields of the given categories; the others {@code null}. The district always stays. */
+    public HouseholdForm restrictedTo(Set<DataCategory> categories) {
+        boolean contact = categories.contains(DataCategory.CONTACT);
+        boolean socio = categories.contains(DataCategory.SOCIO_ECONOMIC);
+        return new HouseholdForm(district, contact ? tehsil : null, contact ? address : null, contact ? mobile : null,
+                socio ? dwelling : null, socio ? rooms : null, socio ? landAcres : null, socio ? livestock : null,
+                socio ? hasMotorcycle : null, socio ? hasCar : null, socio ? electricityBillPkr : null,
+                socio ? gasBillPkr : null, socio ? monthlyExpensesPkr : null,
+                members.stream().map(member -> member.restrictedTo(categories)).toList());
+    }
 
     @Override
     public String toString() {

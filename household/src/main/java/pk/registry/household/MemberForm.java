@@ -1,6 +1,7 @@
 package pk.registry.household;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,7 @@ import pk.registry.household.FieldRules.BirthDate;
 import pk.registry.household.FieldRules.OneOf;
 import pk.registry.household.FieldRules.PersonName;
 import pk.registry.household.FieldRules.ValidCnic;
+import pk.registry.kernel.DataCategory;
 
 /**
  * One person of a household as submitted (web API) or uploaded (CSV row). Enumerations are
@@ -29,6 +31,16 @@ public record MemberForm(
         @Nullable @OneOf(Education.class) String education,
         @Nullable @OneOf(Employment.class) String employment,
         @Nullable @Min(0) @Max(10_000_000) Long monthlyIncomePkr) {
+
+    /** The member with only the fields of the given categories; the others {@code null}. */
+    MemberForm restrictedTo(Set<DataCategory> categories) {
+        boolean identity = categories.contains(DataCategory.IDENTITY);
+        boolean socio = categories.contains(DataCategory.SOCIO_ECONOMIC);
+        return new MemberForm(identity ? cnic : null, identity ? fullName : null,
+                categories.contains(DataCategory.HOUSEHOLD_COMPOSITION) ? relationship : null, identity ? gender : null,
+                identity ? dateOfBirth : null, categories.contains(DataCategory.HEALTH) ? disability : null,
+                socio ? education : null, socio ? employment : null, socio ? monthlyIncomePkr : null);
+    }
 
     boolean isHead() {
         return Relationship.HEAD.name().equals(relationship);

@@ -1,6 +1,6 @@
 package pk.registry.household;
 
-import java.util.UUID;
+import pk.registry.kernel.HouseholdId;
 
 /**
  * The outcome of a submission.
@@ -8,5 +8,5 @@ import java.util.UUID;
  * @param consentReceipt the signed receipt of the consent given with the household (compact JWS)
  * @param replayed {@code true} when an earlier submission with the same Idempotency-Key and body is returned again
  */
-public record Registration(UUID id, boolean replayed, String consentReceipt) {
+public record Registration(HouseholdId id, boolean replayed, String consentReceipt) {
 }

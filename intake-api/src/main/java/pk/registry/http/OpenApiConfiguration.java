@@ -7,11 +7,19 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import pk.registry.kernel.Actor;
+
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        // The caller comes from the bearer token, never from the request: not a parameter of any operation.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
 
     @Bean
     OpenAPI registryOpenApi() {

@@ -8,6 +8,7 @@ import tools.jackson.databind.DatabindException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,8 +23,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import pk.registry.kernel.NoHouseholdException;
 
 /**
  * Turns every exception that reaches Spring MVC into a problem response. Framework messages
@@ -55,11 +59,37 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.BodyTooLargeException tooLarge) {
+                return bodyTooLarge(tooLarge);
+            }
+        }
         if (ex.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
             return problem(Problems.invalid(List.of(new FieldError(path(mismatch.getPath()), "Type",
                     "has the wrong type or format"))));
         }
         return problem(Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint."));
+    }
+
+    /** A body that grew past the limit while it was read (a chunked body declares no length). */
+    @ExceptionHandler(RequestSizeLimit.BodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(RequestSizeLimit.BodyTooLargeException ex) {
+        return problem(RequestSizeLimit.tooLarge(ex.limit()));
+    }
+
+    /** A path or query parameter of the wrong type: named, never quoted. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
+        return problem(Problems.invalid(List.of(new FieldError(name == null ? "parameter" : name, "Type",
+                "has the wrong type or format"))));
+    }
+
+    /** An applicant asked about "my" household before they have one. */
+    @ExceptionHandler(NoHouseholdException.class)
+    ResponseEntity<Object> noHousehold(NoHouseholdException ex) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, "No household belongs to you yet."));
     }
 
     /** Rules checked outside Spring MVC's binding (by a module's facade). */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -19,9 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
-import pk.registry.http.Problems;
 import pk.registry.keys.BlindIndex;
 import pk.registry.kernel.MobileNumber;
 import pk.registry.kernel.Role;
@@ -61,9 +58,23 @@ class ApplicantSignIn {
     record AccessToken(String accessToken, String tokenType, long expiresIn) {
     }
 
+    /** The mobile asked for too many codes lately. */
+    static final class TooManyCodesException extends RuntimeException {
+        TooManyCodesException() {
+            super("Too many codes were requested for this mobile; try again later.");
+        }
+    }
+
+    /** The live code was guessed wrong too often; only a new code helps. */
+    static final class TooManyAttemptsException extends RuntimeException {
+        TooManyAttemptsException() {
+            super("Too many wrong codes; request a new code.");
+        }
+    }
+
     /**
      * Sends a fresh code to the mobile, whether or not anyone with that mobile has applied.
-     * @throws ErrorResponseException 429 when the mobile has asked for too many codes lately
+     * @throws TooManyCodesException when the mobile has asked for too many codes lately
      */
     @Transactional
     void sendCode(MobileNumber mobile) {
@@ -73,8 +84,7 @@ class ApplicantSignIn {
                 .param("mobile", mobileToken).param("since", Timestamp.from(now.minus(properties.otp().window())))
                 .query(Long.class).single();
         if (recent >= properties.otp().maxRequests()) {
-            throw new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, Problems.of(HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many codes were requested for this mobile; try again later."), null);
+            throw new TooManyCodesException();
         }
         String id = UUID.randomUUID().toString();
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
@@ -91,9 +101,10 @@ class ApplicantSignIn {
 
     /**
      * Exchanges the newest live code of the mobile for an applicant token.
-     * @return the token, or empty when the code is wrong, expired, spent or out of attempts
+     * @return the token, or empty when the code is wrong, expired or spent
+     * @throws TooManyAttemptsException when the code has no attempts left (the attempt is still counted)
      */
-    @Transactional(noRollbackFor = ErrorResponseException.class)
+    @Transactional(noRollbackFor = TooManyAttemptsException.class)
     Optional<AccessToken> verify(MobileNumber mobile, String code) {
         Instant now = clock.instant();
         String mobileToken = blindIndex.of(BlindIndex.Domain.MOBILE, mobile.e164());
@@ -112,8 +123,7 @@ class ApplicantSignIn {
         int counted = jdbc.sql("UPDATE otp_challenge SET attempts = attempts + 1 WHERE id = :id AND attempts < :max")
                 .param("id", challenge.id()).param("max", properties.otp().maxAttempts()).update();
         if (counted == 0) {
-            throw new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, Problems.of(HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many wrong codes; request a new code."), null);
+            throw new TooManyAttemptsException();
         }
         if (!MessageDigest.isEqual(codeHash(challenge.id(), code).getBytes(), challenge.codeHash().getBytes())) {
             return Optional.empty();

@@ -1,8 +1,10 @@
 package pk.registry.identity;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,6 +43,12 @@ class SignInController {
     ResponseEntity<Void> requestCode(@Valid @RequestBody CodeRequest request) {
         signIn.sendCode(MobileNumber.parse(request.mobile()));
         return ResponseEntity.accepted().build();
+    }
+
+    @ExceptionHandler({ ApplicantSignIn.TooManyCodesException.class, ApplicantSignIn.TooManyAttemptsException.class })
+    ResponseEntity<ProblemDetail> tooMany(RuntimeException ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
     }
 
     @Operation(summary = "Exchange a one-time code for an APPLICANT access token")

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import pk.registry.Http;
 import pk.registry.RegistryIntegrationTest;
-import pk.registry.TestClock;
+import pk.testsupport.TestClock;
 import tools.jackson.databind.JsonNode;
 
 /**

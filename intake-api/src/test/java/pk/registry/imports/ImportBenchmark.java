@@ -39,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import pk.registry.RegistryApplication;
 import pk.registry.consent.ConsentManagement;
 import pk.registry.household.HouseholdManagement;
+import pk.registry.household.SealedHousehold;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.Role;
 
@@ -118,7 +119,7 @@ public final class ImportBenchmark {
         long start = System.nanoTime();
         ImportStatus status = context.getBean(HouseholdImports.class).runNow(OFFICER, file);
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (!"COMPLETED".equals(status.status()) || status.householdsStored() != households) {
+        if (!status.completed() || status.householdsStored() != households) {
             throw new IllegalStateException("the import did not store every household: " + status);
         }
         System.out.printf(Locale.ROOT, "householdImport stored %,d households in %.1f s (%s)%n", households, seconds,
@@ -134,7 +135,7 @@ public final class ImportBenchmark {
      */
     private static double storageOnly(ConfigurableApplicationContext context, Path file, int households) throws Exception {
         HouseholdManagement management = context.getBean(HouseholdManagement.class);
-        HouseholdRowMapper mapper = new HouseholdRowMapper(context.getBean(jakarta.validation.Validator.class),
+        HouseholdRowsProcessor processor = new HouseholdRowsProcessor(context.getBean(jakarta.validation.Validator.class),
                 context.getBean(ConsentManagement.class), management, OFFICER, context.getBean(java.time.Clock.class));
         TransactionTemplate transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         ImportProperties properties = context.getBean(ImportProperties.class);
@@ -145,12 +146,12 @@ public final class ImportBenchmark {
         try {
             boolean more = true;
             while (more) {
-                List<HouseholdManagement.SealedFieldForm> chunk = new ArrayList<>(properties.chunkSize());
+                List<SealedHousehold> chunk = new ArrayList<>(properties.chunkSize());
                 while (chunk.size() < properties.chunkSize() && more) {
                     HouseholdRows rows = reader.read();
                     more = rows != null;
                     if (more) {
-                        chunk.add(Objects.requireNonNull(mapper.process(rows).sealed()));
+                        chunk.add(Objects.requireNonNull(processor.process(rows).sealed()));
                     }
                 }
                 long start = System.nanoTime();

@@ -32,9 +32,14 @@ public class BlindIndex {
      * The caller normalises first (digits only for a CNIC, E.164 for a mobile).
      */
     public String of(Domain domain, String normalisedValue) {
+        return HexFormat.of().formatHex(bytesOf(domain, normalisedValue));
+    }
+
+    /** The same token as {@link #of}, as its 32 bytes: what binary columns store and indexes compare. */
+    public byte[] bytesOf(Domain domain, String normalisedValue) {
         byte[] input = (domain.name() + '\u0000' + normalisedValue).getBytes(StandardCharsets.UTF_8);
         try {
-            return HexFormat.of().formatHex(keyring.blindIndexKey().computePrimary(input, OUTPUT_BYTES));
+            return keyring.blindIndexKey().computePrimary(input, OUTPUT_BYTES);
         }
         catch (GeneralSecurityException ex) {
             throw new KeyMaterialException("the blind-index key cannot compute a token", ex);

@@ -3,14 +3,9 @@ package pk.registry.consent.web;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,7 +23,6 @@ import pk.registry.consent.ConsentForm.KnownPurpose;
 import pk.registry.consent.PolicyVersions;
 import pk.registry.consent.PolicyVersions.PolicyVersion;
 import pk.registry.consent.PurposeCatalogue;
-import pk.registry.http.FieldError;
 import pk.registry.http.Problems;
 import pk.registry.kernel.Purpose;
 
@@ -46,7 +40,7 @@ class PoliciesController {
 
     record Publication(@NotBlank @Pattern(regexp = "[A-Za-z0-9.\\-]{1,20}") String version,
             @NotNull LocalDate effectiveFrom, @NotBlank @Size(max = 100_000) String text,
-            @NotEmpty List<@NotBlank @KnownPurpose String> purposes) {
+            @NotEmpty @Size(max = 10) List<@NotBlank @KnownPurpose String> purposes) {
     }
 
     @Operation(summary = "The purpose catalogue: code, legal basis (with DPV terms), required or optional, data categories")
@@ -67,34 +61,14 @@ class PoliciesController {
         return policies.all();
     }
 
-    @Operation(summary = "Publish a new privacy-policy version (immutable once published)")
+    @Operation(summary = "Publish a new privacy-policy version (immutable once published)",
+            description = "It must include every purpose registration requires and take effect today or later, "
+                    + "after the latest version: otherwise 400 (rules) or 409 (versions).")
     @PostMapping(path = "/api/v1/admin/policies", consumes = "application/json", produces = "application/json")
     ResponseEntity<PolicyVersion> publish(@Valid @RequestBody Publication publication) {
-        Set<Purpose> purposes = publication.purposes().stream().map(Purpose::valueOf).collect(Collectors.toSet());
-        List<FieldError> missing = catalogue.all().stream()
-                .filter(entry -> entry.requiredForRegistration() && !purposes.contains(entry.code()))
-                .map(entry -> new FieldError("purposes", "RequiredPurposeMissing", "must include " + entry.code()))
-                .toList();
-        if (!missing.isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(missing), null);
-        }
-        if (publication.effectiveFrom().isBefore(policies.today())) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(List.of(new FieldError(
-                    "effectiveFrom", "NotInThePast", "must be today or later: a policy cannot govern the past"))), null);
-        }
         PolicyVersion published = policies.publish(new PolicyVersions.Publication(publication.version(),
-                publication.effectiveFrom(), publication.text(), purposes));
+                publication.effectiveFrom(), publication.text(),
+                publication.purposes().stream().map(Purpose::valueOf).collect(Collectors.toSet())));
         return ResponseEntity.created(URI.create("/api/v1/privacy-policy/versions")).body(published);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> alreadyPublished(PolicyVersions.AlreadyPublishedException ex) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(Problems.of(HttpStatus.CONFLICT, "Policy versions are immutable; this one is already published."));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> outOfOrder(IllegalArgumentException ex) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, ex.getMessage()));
     }
 }

@@ -1,7 +1,6 @@
 package pk.registry.household.web;
 
 import java.net.URI;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
@@ -27,11 +26,13 @@ import pk.registry.household.Application;
 import pk.registry.household.CnicAlreadyRegisteredException;
 import pk.registry.household.HouseholdForm;
 import pk.registry.household.HouseholdManagement;
+import pk.registry.household.HouseholdStatus;
 import pk.registry.household.IdempotencyKeyReusedException;
 import pk.registry.household.Registration;
 import pk.registry.http.FieldError;
 import pk.registry.http.Problems;
 import pk.registry.kernel.Actor;
+import pk.registry.kernel.HouseholdId;
 
 @Tag(name = "Applications")
 @RestController
@@ -53,7 +54,7 @@ class ApplicationsController {
     }
 
     /** @param consentReceipt the signed consent receipt (compact JWS; verify with /oauth2/jwks) */
-    record Submitted(UUID id, String status, String consentReceipt) {
+    record Submitted(HouseholdId id, HouseholdStatus status, String consentReceipt) {
     }
 
     @Operation(summary = "Submit a household application with its consent",
@@ -67,12 +68,12 @@ class ApplicationsController {
         Registration registration = households.register(applicant, request.household(), request.consent(),
                 idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/applications/" + registration.id()))
-                .body(new Submitted(registration.id(), "SUBMITTED", registration.consentReceipt()));
+                .body(new Submitted(registration.id(), HouseholdStatus.SUBMITTED, registration.consentReceipt()));
     }
 
     @Operation(summary = "Read an application: your own, or one of your districts as a field officer")
     @GetMapping("/{id}")
-    Application read(Actor actor, @PathVariable UUID id) {
+    Application read(Actor actor, @PathVariable HouseholdId id) {
         return households.find(actor, id).orElseThrow(() -> Problems.notFound("There is no such application."));
     }
 

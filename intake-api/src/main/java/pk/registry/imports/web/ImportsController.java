@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -23,6 +22,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import pk.registry.http.Problems;
 import pk.registry.imports.HouseholdImports;
+import pk.registry.imports.ImportId;
 import pk.registry.imports.ImportStatus;
 import pk.registry.imports.TemplateV1;
 import pk.registry.kernel.Actor;
@@ -43,20 +43,20 @@ class ImportsController {
     @Operation(summary = "Upload household forms (template v1 CSV); 202 + Location, the import runs in the background")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/json")
     ResponseEntity<ImportStatus> upload(Actor officer, @RequestPart("file") MultipartFile file) {
-        UUID id = imports.accept(officer, file.getSize(), file::transferTo);
+        ImportId id = imports.accept(officer, file.getSize(), file::transferTo);
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id))
                 .body(imports.status(officer, id).orElseThrow());
     }
 
     @Operation(summary = "Status and progress: lines read, households stored and rejected, percentage of the file")
     @GetMapping(path = "/{id}", produces = "application/json")
-    ImportStatus status(Actor actor, @PathVariable UUID id) {
+    ImportStatus status(Actor actor, @PathVariable ImportId id) {
         return imports.status(actor, id).orElseThrow(ImportsController::notFound);
     }
 
     @Operation(summary = "The error report (text/csv): line, household_ref, column, code, reason; no personal data")
     @GetMapping(path = "/{id}/errors", produces = "text/csv")
-    void errors(Actor actor, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+    void errors(Actor actor, @PathVariable ImportId id, HttpServletResponse response) throws IOException {
         if (imports.status(actor, id).isEmpty()) {
             throw notFound();
         }

@@ -1,7 +1,6 @@
 package pk.registry.consent.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,9 +9,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,12 +25,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 
 import pk.registry.Http;
 import pk.registry.RegistryIntegrationTest;
-import pk.registry.TestClock;
-import pk.registry.consent.PurposeDeniedException;
-import pk.registry.household.HouseholdManagement;
-import pk.registry.kernel.Actor;
-import pk.registry.kernel.DataCategory;
-import pk.registry.kernel.Purpose;
+import pk.testsupport.TestClock;
 import pk.registry.kernel.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,10 +40,6 @@ import tools.jackson.databind.node.ObjectNode;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ConsentIntegrationTests {
 
-    private static final Actor LAHORE_OFFICER = new Actor("demo-field-officer", Role.FIELD_OFFICER, Set.of("Lahore"), null);
-    private static final Actor AUDITOR = new Actor("demo-auditor", Role.AUDITOR, Set.of(), null);
-    private static final Actor DPO = new Actor("demo-dpo", Role.DPO, Set.of(), null);
-
     @Autowired
     Http http;
 
@@ -63,9 +51,6 @@ class ConsentIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    HouseholdManagement households;
 
     @AfterEach
     void resetClock() {
@@ -185,19 +170,14 @@ class ConsentIntegrationTests {
     }
 
     @Test
-    void withdrawingCommunicationStopsItAtOnceButRequiredPurposesCannotBeWithdrawn() {
+    void anOptionalPurposeIsWithdrawnAtOnceButRequiredPurposesCannotBeWithdrawn() {
         ObjectNode body = application("03006660006");
         ((ArrayNode) body.get("consent").get("purposes")).add("COMMUNICATION");
-        UUID id = UUID.fromString(http.json(submit("+923006660006", body)).get("id").asString());
-        assertThat(households.contactFor(LAHORE_OFFICER, id, Purpose.COMMUNICATION)).hasValue("+923006660006");
+        submit("+923006660006", body);
 
         HttpResponse<String> withdrawn = withdraw("+923006660006", "COMMUNICATION");
 
         assertThat(withdrawn.statusCode()).isEqualTo(204);
-        assertThatThrownBy(() -> households.contactFor(LAHORE_OFFICER, id, Purpose.COMMUNICATION))
-                .isInstanceOf(PurposeDeniedException.class);
-        assertThat(jdbc.sql("SELECT outcome FROM audit_event WHERE household_id = :id AND purpose = 'COMMUNICATION' ORDER BY seq")
-                .param("id", id.toString()).query(String.class).list()).containsExactly("SUCCESS", "SUCCESS", "DENIED");
         JsonNode purposes = http.json(me("+923006660006", "/api/v1/me/consents")).get(0).get("consent").get("purposes");
         assertThat(purposes.get("COMMUNICATION").asString()).isEqualTo("WITHDRAWN");
         assertThat(purposes.get("ELIGIBILITY_ASSESSMENT").asString()).isEqualTo("GIVEN");
@@ -207,34 +187,6 @@ class ConsentIntegrationTests {
         assertThat(required.statusCode()).isEqualTo(409);
         assertThat(http.json(required).get("detail").asString()).contains("erasure");
         assertThat(withdraw("+923006660006", "COMMUNICATION").statusCode()).isEqualTo(409);
-        assertThat(households.read(LAHORE_OFFICER, id, Purpose.ELIGIBILITY_ASSESSMENT, EnumSet.of(DataCategory.SOCIO_ECONOMIC)))
-                .as("required purposes go on").isPresent();
-    }
-
-    @Test
-    void communicationWithoutConsentIsDenied() {
-        UUID id = UUID.fromString(http.json(submit("+923006660007", application("03006660007"))).get("id").asString());
-
-        assertThatThrownBy(() -> households.contactFor(LAHORE_OFFICER, id, Purpose.COMMUNICATION))
-                .isInstanceOf(PurposeDeniedException.class);
-    }
-
-    @Test
-    void healthDataOfOneHouseholdIsNeverReadForServiceImprovement() {
-        ObjectNode body = application("03006660008");
-        ((ArrayNode) body.get("consent").get("purposes")).add("SERVICE_IMPROVEMENT");
-        UUID id = UUID.fromString(http.json(submit("+923006660008", body)).get("id").asString());
-
-        assertThatThrownBy(() -> households.read(DPO, id, Purpose.SERVICE_IMPROVEMENT, EnumSet.of(DataCategory.HEALTH)))
-                .isInstanceOf(PurposeDeniedException.class).hasMessageContaining("aggregate");
-        assertThatThrownBy(() -> households.read(LAHORE_OFFICER, id, Purpose.COMMUNICATION, EnumSet.of(DataCategory.HEALTH)))
-                .isInstanceOf(PurposeDeniedException.class).hasMessageContaining("HEALTH");
-        assertThat(households.read(AUDITOR, id, Purpose.ELIGIBILITY_ASSESSMENT, EnumSet.of(DataCategory.HEALTH)))
-                .as("out of the auditor's scope altogether").isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE household_id = :id AND outcome = 'DENIED'")
-                .param("id", id.toString()).query(Long.class).single()).isEqualTo(3);
-        assertThat(households.read(LAHORE_OFFICER, id, Purpose.ELIGIBILITY_ASSESSMENT, EnumSet.of(DataCategory.HEALTH))
-                .orElseThrow().members().get(2).disability()).isTrue();
     }
 
     private ObjectNode application(String mobile) {

@@ -90,12 +90,23 @@ class ApplicationsIntegrationTests {
     }
 
     @Test
-    void theHouseholdsVerifiedMobileMayReadItToo() {
-        String submitter = http.applicantToken("+923005550002");
-        String location = submit(submitter, SampleHouseholds.application(json, "Lahore", "03005550003"), null)
+    void aMobileTypedIntoSomeoneElsesFormGivesItsOwnerNothingOfThatHousehold() {
+        String victim = http.applicantToken("+923005550002");
+        String own = submit(victim, SampleHouseholds.application(json, "Lahore", "03005550002"), null)
+                .headers().firstValue("Location").orElseThrow();
+        String attacker = http.applicantToken("+923005550003");
+        String planted = submit(attacker, SampleHouseholds.application(json, "Lahore", "03005550002"), null)
                 .headers().firstValue("Location").orElseThrow();
 
-        assertThat(get(http.applicantToken("+923005550003"), location).statusCode()).isEqualTo(200);
+        assertThat(get(victim, planted).statusCode()).as("the planted household is not the victim's").isEqualTo(404);
+        assertThat(get(attacker, planted).statusCode()).as("it is its submitter's").isEqualTo(200);
+        JsonNode consents = http.json(get(victim, "/api/v1/me/consents"));
+        assertThat(consents).hasSize(1);
+        String receipt = consents.get(0).get("receipt").asString();
+        String subject = http.json(new String(java.util.Base64.getUrlDecoder().decode(receipt.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8)).get("sub").asString();
+        assertThat(subject).as("the victim's consents are still their own household's")
+                .isEqualTo(own.substring(own.lastIndexOf('/') + 1));
     }
 
     @Test

@@ -3,7 +3,6 @@ package pk.registry.imports;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,11 +18,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import pk.registry.consent.ConsentForm;
 import pk.registry.consent.ConsentManagement;
+import pk.registry.household.FieldForm;
 import pk.registry.household.HouseholdForm;
 import pk.registry.household.HouseholdManagement;
 import pk.registry.household.MemberForm;
 import pk.registry.household.PunjabDistricts;
 import pk.registry.kernel.Actor;
+import pk.registry.kernel.Pakistan;
 
 /**
  * Turns a household's rows into the household module's forms and checks them with the same
@@ -32,9 +33,7 @@ import pk.registry.kernel.Actor;
  * and column; none repeats a value. A household that passes is sealed here, so that the
  * writer only stores.
  */
-class HouseholdRowMapper implements ItemProcessor<HouseholdRows, ImportItem> {
-
-    private static final ZoneId PAKISTAN = ZoneId.of("Asia/Karachi");
+class HouseholdRowsProcessor implements ItemProcessor<HouseholdRows, ImportItem> {
 
     private final Validator validator;
     private final ConsentManagement consents;
@@ -42,7 +41,7 @@ class HouseholdRowMapper implements ItemProcessor<HouseholdRows, ImportItem> {
     private final Actor officer;
     private final Clock clock;
 
-    HouseholdRowMapper(Validator validator, ConsentManagement consents, HouseholdManagement households, Actor officer,
+    HouseholdRowsProcessor(Validator validator, ConsentManagement consents, HouseholdManagement households, Actor officer,
             Clock clock) {
         this.validator = validator;
         this.consents = consents;
@@ -99,7 +98,7 @@ class HouseholdRowMapper implements ItemProcessor<HouseholdRows, ImportItem> {
         if (obtainedOn == null && !errors.failed(head.line(), "consent_obtained_on")) {
             errors.add(head.line(), "consent_obtained_on", "NotNull", "is required");
         }
-        if (obtainedOn != null && obtainedOn.isAfter(LocalDate.ofInstant(clock.instant(), PAKISTAN))) {
+        if (obtainedOn != null && obtainedOn.isAfter(Pakistan.today(clock))) {
             errors.add(head.line(), "consent_obtained_on", "NotInFuture", "must not be in the future");
         }
         boolean consentWellFormed = true;
@@ -117,7 +116,7 @@ class HouseholdRowMapper implements ItemProcessor<HouseholdRows, ImportItem> {
         if (!errors.list().isEmpty()) {
             return new ImportItem(household, null, errors.list());
         }
-        return new ImportItem(household, households.seal(new HouseholdManagement.FieldForm(form, consent, obtainedOn)),
+        return new ImportItem(household, households.seal(new FieldForm(form, consent, obtainedOn)),
                 List.of());
     }
 

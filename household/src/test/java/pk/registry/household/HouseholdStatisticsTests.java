@@ -8,15 +8,15 @@ import org.junit.jupiter.api.Test;
 
 import pk.registry.household.Households.DistrictCount;
 
-class SuppressionTests {
+class HouseholdStatisticsTests {
 
     @Test
     void cellsUnderTenAreSuppressed() {
         List<DistrictCount> counts = List.of(new DistrictCount("A", 3, 12), new DistrictCount("B", 5, 30),
                 new DistrictCount("C", 40, 200));
 
-        assertThat(HouseholdManagement.suppressed(counts, DistrictCount::households)).containsExactlyInAnyOrder("A", "B");
-        assertThat(HouseholdManagement.suppressed(counts, DistrictCount::persons)).isEmpty();
+        assertThat(HouseholdStatistics.suppressed(counts, DistrictCount::households)).containsExactlyInAnyOrder("A", "B");
+        assertThat(HouseholdStatistics.suppressed(counts, DistrictCount::persons)).isEmpty();
     }
 
     @Test
@@ -24,11 +24,11 @@ class SuppressionTests {
         List<DistrictCount> counts = List.of(new DistrictCount("A", 40, 200), new DistrictCount("B", 4, 20),
                 new DistrictCount("C", 25, 100));
 
-        assertThat(HouseholdManagement.suppressed(counts, DistrictCount::households)).containsExactlyInAnyOrder("B", "C");
+        assertThat(HouseholdStatistics.suppressed(counts, DistrictCount::households)).containsExactlyInAnyOrder("B", "C");
     }
 
     @Test
     void tenIsShown() {
-        assertThat(HouseholdManagement.suppressed(List.of(new DistrictCount("A", 10, 10)), DistrictCount::households)).isEmpty();
+        assertThat(HouseholdStatistics.suppressed(List.of(new DistrictCount("A", 10, 10)), DistrictCount::households)).isEmpty();
     }
 }

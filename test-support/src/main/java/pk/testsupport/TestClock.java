@@ -1,4 +1,4 @@
-package pk.registry;
+package pk.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;

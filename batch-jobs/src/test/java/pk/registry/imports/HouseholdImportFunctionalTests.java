@@ -6,12 +6,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -24,9 +22,10 @@ import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import pk.registry.RegistryIntegrationTest;
 import pk.registry.kernel.Actor;
+import pk.registry.kernel.Pakistan;
 import pk.registry.kernel.Role;
+import pk.testsupport.RegistryModuleTest;
 
 /**
  * The {@code householdImport} job on template-v1 files: one household per defect the
@@ -34,7 +33,7 @@ import pk.registry.kernel.Role;
  * refused whole; restart after a failure mid-file; re-upload; and an error report, job
  * parameters and execution contexts free of personal data.
  */
-@RegistryIntegrationTest
+@RegistryModuleTest
 @SpringBatchTest
 class HouseholdImportFunctionalTests {
 
@@ -62,7 +61,7 @@ class HouseholdImportFunctionalTests {
     }
 
     static String today(int plusDays) {
-        return LocalDate.now(ZoneId.of("Asia/Karachi")).plusDays(plusDays).toString();
+        return LocalDate.now(Pakistan.ZONE).plusDays(plusDays).toString();
     }
 
     static List<Defect> defects() {
@@ -128,7 +127,7 @@ class HouseholdImportFunctionalTests {
         split.forEach(row -> row.put("cnic", row.get("cnic").isEmpty() ? "" : ImportFiles.cnic(row.get("gender").charAt(0))));
         valid.addAll(file.household("V-3"));
 
-        UUID id = stage(file.csv());
+        ImportId id = stage(file.csv());
         JobExecution execution = jobs.startJob(parameters(id));
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -146,7 +145,7 @@ class HouseholdImportFunctionalTests {
         }
         assertThat(errors).anyMatch(row -> row.startsWith(file.line(registered.get(0)) + ",D-registered,cnic,AlreadyRegistered,"));
         assertThat(errors).anyMatch(row -> row.startsWith(file.line(split.get(0)) + ",V-1,household_ref,HouseholdSplit,"));
-        assertThat(Files.exists(HouseholdImportJobConfiguration.staged(properties, id.toString()))).isFalse();
+        assertThat(Files.exists(node.staged(id))).isFalse();
 
         String report = errorReport(id);
         for (Map<String, String> row : file.rows) {
@@ -180,15 +179,15 @@ class HouseholdImportFunctionalTests {
             ImportFiles file = new ImportFiles();
             file.household("H-1");
             String csv = file.csv();
-            UUID id = stage(header + csv.substring(csv.indexOf("\r\n")));
+            ImportId id = stage(header + csv.substring(csv.indexOf("\r\n")));
 
             JobExecution execution = jobs.startJob(parameters(id));
 
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
             ImportStatus status = imports.status(OFFICER, id).orElseThrow();
-            assertThat(status.status()).isEqualTo("FAILED");
+            assertThat(status.status()).isEqualTo(ImportState.FAILED);
             assertThat(status.failure()).containsAnyOf("not a template-v1 column", "missing", "more than once");
-            assertThat(Files.exists(HouseholdImportJobConfiguration.staged(properties, id.toString()))).isFalse();
+            assertThat(Files.exists(node.staged(id))).isFalse();
         }
         assertThat(householdCount()).isEqualTo(before);
     }
@@ -207,7 +206,7 @@ class HouseholdImportFunctionalTests {
 
         for (byte[] content : List.of(latin1, binary, (TemplateV1.headerLine() + "\r\n" + "H-9,\u0000\u0000\r\n").getBytes(StandardCharsets.UTF_8),
                 open.getBytes(StandardCharsets.UTF_8))) {
-            UUID id = imports.stage(OFFICER, content.length, target -> Files.write(target, content));
+            ImportId id = imports.stage(OFFICER, content.length, target -> Files.write(target, content));
 
             assertThat(jobs.startJob(parameters(id)).getStatus()).isEqualTo(BatchStatus.FAILED);
             assertThat(imports.status(OFFICER, id).orElseThrow().failure()).isNotBlank();
@@ -220,7 +219,7 @@ class HouseholdImportFunctionalTests {
         ImportFiles file = new ImportFiles();
         file.household("B-1");
 
-        UUID id = stage("\uFEFF" + file.csv());
+        ImportId id = stage("\uFEFF" + file.csv());
 
         assertThat(jobs.startJob(parameters(id)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(imports.status(OFFICER, id).orElseThrow().householdsStored()).isEqualTo(1);
@@ -239,13 +238,13 @@ class HouseholdImportFunctionalTests {
         FailOnce.reset(301);
         jdbc.sql("CREATE TRIGGER fail_once BEFORE INSERT ON household FOR EACH ROW CALL \"" + FailOnce.class.getName() + "\"")
                 .update();
-        UUID id = stage(file.csv());
+        ImportId id = stage(file.csv());
         JobExecution first = jobs.startJob(parameters(id));
 
         assertThat(first.getStatus()).isEqualTo(BatchStatus.FAILED);
         ImportStatus halfway = imports.status(OFFICER, id).orElseThrow();
         assertThat(halfway.householdsStored() + halfway.householdsRejected()).isEqualTo(200);
-        assertThat(Files.exists(HouseholdImportJobConfiguration.staged(properties, id.toString()))).as("kept to resume").isTrue();
+        assertThat(Files.exists(node.staged(id))).as("kept to resume").isTrue();
 
         jdbc.sql("DROP TRIGGER fail_once").update();
         // Nobody restarts it by hand: once its lease has run out, the node resumes it.
@@ -253,7 +252,7 @@ class HouseholdImportFunctionalTests {
         node.resumeInterrupted();
 
         ImportStatus done = awaitEnd(id);
-        assertThat(done.status()).isEqualTo("COMPLETED");
+        assertThat(done.status()).isEqualTo(ImportState.COMPLETED);
         assertThat(done.householdsStored()).isEqualTo(441);
         assertThat(done.householdsRejected()).isEqualTo(9);
         assertThat(householdCount() - before).isEqualTo(441);
@@ -267,7 +266,7 @@ class HouseholdImportFunctionalTests {
         jdbc.sql("CREATE TRIGGER fail_always BEFORE INSERT ON household FOR EACH ROW CALL \"" + FailAlways.class.getName() + "\"")
                 .update();
         try {
-            UUID id = stage(file.csv());
+            ImportId id = stage(file.csv());
             assertThat(jobs.startJob(parameters(id)).getStatus()).isEqualTo(BatchStatus.FAILED);
             for (int attempt = 2; attempt <= ImportNode.MAX_ATTEMPTS + 1; attempt++) {
                 jdbc.sql("UPDATE household_import SET lease_until = NULL WHERE id = :id").param("id", id.toString()).update();
@@ -281,10 +280,10 @@ class HouseholdImportFunctionalTests {
             }
             ImportStatus status = imports.status(OFFICER, id).orElseThrow();
             assertThat(executions(id)).isEqualTo(ImportNode.MAX_ATTEMPTS);
-            assertThat(status.status()).isEqualTo("FAILED");
+            assertThat(status.status()).isEqualTo(ImportState.FAILED);
             assertThat(status.finishedAt()).isNotNull();
             assertThat(status.failure()).contains("given up");
-            assertThat(Files.exists(HouseholdImportJobConfiguration.staged(properties, id.toString()))).isFalse();
+            assertThat(Files.exists(node.staged(id))).isFalse();
         }
         finally {
             jdbc.sql("DROP TRIGGER fail_always").update();
@@ -299,17 +298,16 @@ class HouseholdImportFunctionalTests {
         }
     }
 
-    private long executions(UUID id) {
+    private long executions(ImportId id) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p
                 ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_VALUE = :id""")
                 .param("id", id.toString()).query(Long.class).single();
     }
 
-    private void awaitNotRunning(UUID id) throws InterruptedException {
+    private void awaitNotRunning(ImportId id) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
-            String status = imports.status(OFFICER, id).orElseThrow().status();
-            if (!status.equals("STARTED") && !status.equals("STARTING")) {
+            if (!imports.status(OFFICER, id).orElseThrow().status().isRunning()) {
                 return;
             }
             Thread.sleep(50);
@@ -326,7 +324,7 @@ class HouseholdImportFunctionalTests {
         jobs.startJob(parameters(stage(csv)));
         long after = householdCount();
 
-        UUID again = stage(csv);
+        ImportId again = stage(csv);
         assertThat(jobs.startJob(parameters(again)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         assertThat(householdCount()).isEqualTo(after);
@@ -340,7 +338,7 @@ class HouseholdImportFunctionalTests {
     void onlyTheUploadingOfficerAndTheDpoSeeAnImport() throws Exception {
         ImportFiles file = new ImportFiles();
         file.household("S-1");
-        UUID id = stage(file.csv());
+        ImportId id = stage(file.csv());
 
         assertThat(imports.status(new Actor("another-officer", Role.FIELD_OFFICER, Set.of("Lahore"), null), id)).isEmpty();
         assertThat(imports.status(new Actor("demo-dpo", Role.DPO, Set.of(), null), id)).isPresent();
@@ -364,19 +362,19 @@ class HouseholdImportFunctionalTests {
         }
     }
 
-    private UUID stage(String csv) {
+    private ImportId stage(String csv) {
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
         return imports.stage(OFFICER, bytes.length, target -> Files.write(target, bytes));
     }
 
-    private static org.springframework.batch.core.job.parameters.JobParameters parameters(UUID id) {
+    private static org.springframework.batch.core.job.parameters.JobParameters parameters(ImportId id) {
         return new JobParametersBuilder().addString(HouseholdImportJobConfiguration.IMPORT_ID, id.toString()).toJobParameters();
     }
 
-    private ImportStatus awaitEnd(UUID id) throws InterruptedException {
+    private ImportStatus awaitEnd(ImportId id) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             ImportStatus status = imports.status(OFFICER, id).orElseThrow();
-            if (status.status().equals("COMPLETED") || status.finishedAt() != null) {
+            if (status.completed() || status.finishedAt() != null) {
                 return status;
             }
             Thread.sleep(50);
@@ -388,13 +386,13 @@ class HouseholdImportFunctionalTests {
         return jdbc.sql("SELECT COUNT(*) FROM household").query(Long.class).single();
     }
 
-    private String errorReport(UUID id) throws Exception {
+    private String errorReport(ImportId id) throws Exception {
         StringWriter out = new StringWriter();
         imports.writeErrors(OFFICER, id, out);
         return out.toString();
     }
 
-    private List<String> errorRows(UUID id) throws Exception {
+    private List<String> errorRows(ImportId id) throws Exception {
         List<String> lines = new ArrayList<>(List.of(errorReport(id).split("\r\n")));
         lines.remove(0);
         return lines;

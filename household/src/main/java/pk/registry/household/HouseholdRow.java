@@ -1,0 +1,24 @@
+package pk.registry.household;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import pk.registry.kernel.HouseholdId;
+
+/**
+ * A household's row: clear columns for scope, statistics and workflow; blind-index tokens
+ * (32 bytes each) for look-ups; the wrapped data key; and the three sealed parts.
+ *
+ * @param ownerToken the blind index of the owning applicant's mobile ({@link Owners})
+ * @param mobileToken the blind index of the household's own mobile (its contact, not its owner)
+ */
+record HouseholdRow(HouseholdId id, HouseholdStatus status, String district, int memberCount, Instant createdAt,
+        byte @Nullable [] ownerToken, byte[] mobileToken, byte[] wrappedKey, int masterKeyId, byte[] contact,
+        byte[] circumstances, byte[] members) {
+
+    @Override
+    public String toString() {
+        return "HouseholdRow[" + id + "]";
+    }
+}

@@ -1,0 +1,53 @@
+package pk.registry.household;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import pk.registry.consent.ConsentForm;
+import pk.registry.kernel.HouseholdId;
+
+/**
+ * A household encrypted under its own data key and blind-indexed, with the consent given with
+ * it, ready to store. Opaque outside the module: it holds ciphertexts and tokens only, so it
+ * can wait in a queue (an import's read-ahead) without exposing anything.
+ */
+public final class SealedHousehold {
+
+    private final HouseholdRow row;
+    private final Map<String, Integer> cnicTokens;
+    private final ConsentForm consent;
+    private final LocalDate consentObtainedOn;
+
+    SealedHousehold(HouseholdRow row, Map<String, Integer> cnicTokens, ConsentForm consent, LocalDate consentObtainedOn) {
+        this.row = row;
+        this.cnicTokens = Map.copyOf(cnicTokens);
+        this.consent = consent;
+        this.consentObtainedOn = consentObtainedOn;
+    }
+
+    public HouseholdId id() {
+        return row.id();
+    }
+
+    HouseholdRow row() {
+        return row;
+    }
+
+    /** The blind-index token of each member's CNIC (hex), with the member's position. */
+    Map<String, Integer> cnicTokens() {
+        return cnicTokens;
+    }
+
+    ConsentForm consent() {
+        return consent;
+    }
+
+    LocalDate consentObtainedOn() {
+        return consentObtainedOn;
+    }
+
+    @Override
+    public String toString() {
+        return "SealedHousehold[" + cnicTokens.size() + " CNICs]";
+    }
+}
