@@ -7,57 +7,37 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * This node's share of the imports. Every running import is leased by the node that runs it;
- * the node renews its leases while it lives. An import whose lease ran out was interrupted (the
- * node crashed or was killed) or failed for a reason other than its file: any node, this one
- * after a restart included, claims it with an atomic update, marks a dead execution with
- * {@link JobOperator#recover} and restarts it, which resumes after the last committed chunk.
- * An import is tried {@value #MAX_ATTEMPTS} times at most, a lease period apart; then it is
- * given up, and its staged file deleted.
+ * This node's share of the imports: the imports it runs, their leases and their staged files.
+ * Every running import is leased by the node that runs it; the node renews its leases while it
+ * lives, so an import whose lease ran out was interrupted (the node crashed or was killed) or
+ * failed for a reason other than its file. Any node may then claim it ({@link ImportRecovery}).
  */
 @Component
 class ImportNode {
 
     private static final Logger log = LoggerFactory.getLogger(ImportNode.class);
 
-    static final int MAX_ATTEMPTS = 3;
-
     private final String id = UUID.randomUUID().toString();
     /** Imports whose job runs in this JVM right now: never claimed back from ourselves. */
     private final Set<ImportId> running = ConcurrentHashMap.newKeySet();
     private final ImportRecords records;
-    private final JobRepository jobs;
-    private final JobOperator jobOperator;
-    private final ObjectProvider<HouseholdImports> imports;
-    private final TaskExecutor importExecutor;
     private final ImportProperties properties;
     private final Clock clock;
 
-    ImportNode(ImportRecords records, JobRepository jobs, JobOperator jobOperator, ObjectProvider<HouseholdImports> imports,
-            TaskExecutor importExecutor, ImportProperties properties, Clock clock) {
+    ImportNode(ImportRecords records, ImportProperties properties, Clock clock) {
         this.records = records;
-        this.jobs = jobs;
-        this.jobOperator = jobOperator;
-        this.imports = imports;
-        this.importExecutor = importExecutor;
         this.properties = properties;
         this.clock = clock;
     }
@@ -102,53 +82,23 @@ class ImportNode {
         records.renewLeases(id, leaseFrom(clock.instant()));
     }
 
-    /** Resumes every interrupted import whose lease has run out. */
-    @Scheduled(initialDelayString = "${registry.imports.recovery-delay:PT2S}", fixedDelayString = "${registry.imports.heartbeat:PT20S}")
-    void resumeInterrupted() {
+    /** Claims, atomically, every import whose lease ran out and that this JVM does not run itself. */
+    List<ImportId> claimExpired() {
         Instant now = clock.instant();
-        for (ImportId importId : records.withExpiredLease(now)) {
-            if (!running.contains(importId) && records.claim(importId, id, now, leaseFrom(now))) {
-                log.info("Resuming interrupted import {}", importId);
-                importExecutor.execute(() -> resume(importId));
-            }
-        }
+        return records.withExpiredLease(now).stream()
+                .filter(importId -> !running.contains(importId) && records.claim(importId, id, now, leaseFrom(now)))
+                .toList();
     }
 
-    private void resume(ImportId importId) {
-        var parameters = new JobParametersBuilder().addString(HouseholdImportJobConfiguration.IMPORT_ID, importId.toString())
-                .toJobParameters();
-        JobInstance instance = jobs.getJobInstance(HouseholdImportJobConfiguration.JOB, parameters);
-        JobExecution last = instance == null ? null : jobs.getLastJobExecution(instance);
-        if (last == null) {
-            imports.getObject().run(importId);
-            return;
-        }
-        if (jobs.getJobExecutions(instance).size() >= MAX_ATTEMPTS) {
-            giveUp(importId);
-            return;
-        }
+    /** Whether a job execution last committed within a lease period: then a node is alive behind it. */
+    boolean isAlive(@Nullable LocalDateTime lastUpdated) {
         LocalDateTime leaseAgo = LocalDateTime.ofInstant(clock.instant().minus(properties.lease()), ZoneId.systemDefault());
-        if (last.getStatus().isRunning() && last.getLastUpdated() != null && last.getLastUpdated().isAfter(leaseAgo)) {
-            // It still commits chunks: a node is alive behind it, only its heartbeat was late.
-            return;
-        }
-        try {
-            if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.UNKNOWN) {
-                jobOperator.recover(last);
-            }
-        }
-        catch (Exception ex) {
-            log.error("Import {} could not be recovered: {}", importId, ex.getClass().getSimpleName());
-            return;
-        }
-        // Starting a failed instance again restarts it after its last committed chunk.
-        imports.getObject().run(importId);
+        return lastUpdated != null && lastUpdated.isAfter(leaseAgo);
     }
 
-    private void giveUp(ImportId importId) {
-        records.giveUp(importId, clock.instant(),
-                "the import failed " + MAX_ATTEMPTS + " times and was given up; upload the file again");
+    /** Ends an import that keeps failing: recorded as given up, its staged file deleted. */
+    void giveUp(ImportId importId, String failure) {
+        records.giveUp(importId, clock.instant(), failure);
         deleteStaged(importId);
-        log.warn("Import {} given up after {} attempts", importId, MAX_ATTEMPTS);
     }
 }

@@ -57,6 +57,9 @@ class HouseholdImportFunctionalTests {
     @Autowired
     ImportNode node;
 
+    @Autowired
+    ImportRecovery recovery;
+
     record Defect(String name, Consumer<List<Map<String, String>>> change, int row, String column, String code) {
     }
 
@@ -249,7 +252,7 @@ class HouseholdImportFunctionalTests {
         jdbc.sql("DROP TRIGGER fail_once").update();
         // Nobody restarts it by hand: once its lease has run out, the node resumes it.
         jdbc.sql("UPDATE household_import SET lease_until = NULL WHERE id = :id").param("id", id.toString()).update();
-        node.resumeInterrupted();
+        recovery.resumeInterrupted();
 
         ImportStatus done = awaitEnd(id);
         assertThat(done.status()).isEqualTo(ImportState.COMPLETED);
@@ -268,10 +271,10 @@ class HouseholdImportFunctionalTests {
         try {
             ImportId id = stage(file.csv());
             assertThat(jobs.startJob(parameters(id)).getStatus()).isEqualTo(BatchStatus.FAILED);
-            for (int attempt = 2; attempt <= ImportNode.MAX_ATTEMPTS + 1; attempt++) {
+            for (int attempt = 2; attempt <= ImportRecovery.MAX_ATTEMPTS + 1; attempt++) {
                 jdbc.sql("UPDATE household_import SET lease_until = NULL WHERE id = :id").param("id", id.toString()).update();
                 long executionsBefore = executions(id);
-                node.resumeInterrupted();
+                recovery.resumeInterrupted();
                 for (int i = 0; i < 200 && executions(id) == executionsBefore
                         && imports.status(OFFICER, id).orElseThrow().finishedAt() == null; i++) {
                     Thread.sleep(50);
@@ -279,7 +282,7 @@ class HouseholdImportFunctionalTests {
                 awaitNotRunning(id);
             }
             ImportStatus status = imports.status(OFFICER, id).orElseThrow();
-            assertThat(executions(id)).isEqualTo(ImportNode.MAX_ATTEMPTS);
+            assertThat(executions(id)).isEqualTo(ImportRecovery.MAX_ATTEMPTS);
             assertThat(status.status()).isEqualTo(ImportState.FAILED);
             assertThat(status.finishedAt()).isNotNull();
             assertThat(status.failure()).contains("given up");
