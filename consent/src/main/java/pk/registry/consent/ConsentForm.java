@@ -1,5 +1,8 @@
 package pk.registry.consent;
 
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
@@ -29,7 +32,7 @@ public record ConsentForm(
     /** A purpose code of the catalogue. */
     @Documented
     @Constraint(validatedBy = KnownPurpose.Validator.class)
-    @Target(TYPE_USE)
+    @Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
     @Retention(RUNTIME)
     public @interface KnownPurpose {
         String message() default "must be a purpose code of the catalogue (GET /api/v1/purposes)";

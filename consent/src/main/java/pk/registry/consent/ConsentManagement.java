@@ -94,9 +94,9 @@ public class ConsentManagement {
         return latest(household).map(record -> record.isActive(purpose)).orElse(false);
     }
 
-    /** The signed receipt of the household's latest consent. */
-    public String receiptOfLatest(HouseholdId household) {
-        return receipts.receipt(household, latest(household).orElseThrow());
+    /** The signed receipt of the consent given when the household was registered (its first record). */
+    public String registrationReceipt(HouseholdId household) {
+        return receipts.receipt(household, records.ofHousehold(household).get(0));
     }
 
     /** The household's consents, oldest first, each with its receipt; audited as an access by the data subject. */

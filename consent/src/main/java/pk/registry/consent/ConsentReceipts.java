@@ -17,8 +17,9 @@ import pk.registry.kernel.HouseholdId;
  * {@code /oauth2/jwks}) whose claims follow the Kantara Initiative consent-receipt
  * specification: receipt id, timestamp, policy version and hash, controller, purposes with
  * their legal basis and data categories, collection method. The principal is the household's
- * pseudonymous id, never a name or CNIC. A receipt is derived from its frozen record, so it
- * reads the same every time it is fetched.
+ * pseudonymous id, never a name or CNIC. A receipt states the consent as it was given: it is
+ * derived from the frozen record alone (a later withdrawal is in the record's status history,
+ * not in its receipt), so it reads the same every time it is fetched.
  */
 @Component
 class ConsentReceipts {
@@ -38,14 +39,13 @@ class ConsentReceipts {
     /** The compact JWS of a consent record's receipt. */
     String receipt(HouseholdId household, ConsentRecord record) {
         var version = policies.find(record.policyVersion()).orElseThrow();
-        List<Map<String, Object>> purposes = record.purposes().entrySet().stream()
-                .map(entry -> {
-                    var purpose = catalogue.entry(entry.getKey());
+        List<Map<String, Object>> purposes = record.purposes().keySet().stream()
+                .map(given -> {
+                    var purpose = catalogue.entry(given);
                     return Map.<String, Object>of("purpose", purpose.code().name(),
                             "purposeDescription", purpose.description(),
                             "legalBasis", purpose.legalBasis().name(), "dpvLegalBasis", purpose.dpvLegalBasis(),
-                            "dataCategories", purpose.dataCategories().stream().map(Enum::name).sorted().toList(),
-                            "status", entry.getValue().name());
+                            "dataCategories", purpose.dataCategories().stream().map(Enum::name).sorted().toList());
                 })
                 .toList();
         JwtClaimsSet claims = JwtClaimsSet.builder()

@@ -127,7 +127,7 @@ public final class FieldRules {
     @Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
     @Retention(RUNTIME)
     public @interface BirthDate {
-        String message() default "must not be in the future nor more than 120 years ago";
+        String message() default "must not be in the future nor make the person older than 120";
         Class<?>[] groups() default {};
         Class<? extends Payload>[] payload() default {};
 

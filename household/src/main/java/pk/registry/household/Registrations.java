@@ -65,7 +65,7 @@ class Registrations {
         if (!taken.isEmpty()) {
             throw new CnicAlreadyRegisteredException(taken);
         }
-        return new Registration(id, false, consents.receiptOfLatest(id));
+        return new Registration(id, false, consents.registrationReceipt(id));
     }
 
     /**
@@ -83,7 +83,7 @@ class Registrations {
             if (!use.requestHash().equals(requestHash)) {
                 throw new IdempotencyKeyReusedException();
             }
-            return new Registration(use.household(), true, consents.receiptOfLatest(use.household()));
+            return new Registration(use.household(), true, consents.registrationReceipt(use.household()));
         });
     }
 }

@@ -25,9 +25,6 @@ class ProblemErrorController implements ErrorController {
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = status.is5xxServerError() ? "The request could not be completed." : status.getReasonPhrase() + ".";
         ProblemDetail problem = Problems.of(status, detail);
-        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
-            problem.setInstance(java.net.URI.create(path));
-        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header("Cache-Control", "no-store").body(problem);
     }
