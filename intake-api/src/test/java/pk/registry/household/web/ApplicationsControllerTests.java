@@ -1,19 +1,45 @@
 package pk.registry.household.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static pk.registry.http.ProblemAssertions.assertProblem;
+import static pk.registry.http.ProblemAssertions.body;
+import static pk.registry.http.ProblemAssertions.errors;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import jakarta.servlet.ServletContext;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
-import pk.registry.Http;
-import pk.registry.RegistryIntegrationTest;
+import pk.registry.household.HouseholdManagement;
+import pk.registry.household.HouseholdRefusals;
+import pk.registry.household.Registration;
+import pk.registry.http.Callers;
+import pk.registry.http.WebSlice;
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.Pakistan;
 import pk.registry.kernel.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,20 +47,27 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The rule set of ../shared/specs/household-csv.md through the web API: for every rule a case
- * that passes and a case that fails with the rule's code on the right field, never echoing
- * the value.
+ * The application endpoint's own rules, with the household module mocked: the rule set of
+ * ../shared/specs/household-csv.md (for every rule a case that passes and a case that fails with
+ * the rule's code on the right field, never echoing the value and never reaching the module),
+ * the module's refusals as problems, and the limits on what a request may carry.
  */
-@RegistryIntegrationTest
-class ApplicationValidationIntegrationTests {
+@WebMvcTest(ApplicationsController.class)
+@WebSlice
+class ApplicationsControllerTests {
 
-    private static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Asia/Karachi"));
+    private static final LocalDate TODAY = LocalDate.now(Pakistan.ZONE);
+    private static final String MOBILE = "+923001234567";
+    private static final Actor APPLICANT = new Actor(MOBILE, Role.APPLICANT, Set.of(), null);
 
     @Autowired
-    Http http;
+    MockMvcTester mvc;
 
     @Autowired
     JsonMapper json;
+
+    @MockitoBean
+    HouseholdManagement households;
 
     record Case(String name, Consumer<ObjectNode> change, String field, String code) {
         @Override
@@ -175,10 +208,13 @@ class ApplicationValidationIntegrationTests {
     void accepted(Case valid) {
         ObjectNode body = SampleHouseholds.application(json);
         valid.change().accept(body);
+        HouseholdId id = HouseholdId.newId();
+        given(households.register(eq(APPLICANT), any(), any(), isNull())).willReturn(new Registration(id, false, "receipt"));
 
-        HttpResponse<String> response = submit(body);
+        MvcTestResult result = submit(body);
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(201);
+        assertThat(result.getResponse().getHeader("Location")).isEqualTo("/api/v1/applications/" + id.value());
     }
 
     @ParameterizedTest(name = "invalid: {0}")
@@ -187,30 +223,151 @@ class ApplicationValidationIntegrationTests {
         ObjectNode body = SampleHouseholds.application(json);
         invalid.change().accept(body);
 
-        HttpResponse<String> response = submit(body);
+        MvcTestResult result = submit(body);
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode errors = http.json(response).get("errors");
-        assertThat(errors).as(response.body()).anySatisfy(error -> {
-            assertThat(error.get("field").asString()).isEqualTo(invalid.field());
-            assertThat(error.get("code").asString()).isEqualTo(invalid.code());
-        });
-        for (JsonNode member : body.get("household").get("members")) {
-            if (member.has("cnic")) {
-                assertThat(response.body()).doesNotContain(member.get("cnic").asString());
-            }
-            if (member.has("fullName") && member.get("fullName").asString().length() > 3) {
-                assertThat(response.body()).doesNotContain(member.get("fullName").asString());
-            }
-        }
-        assertThat(response.body()).doesNotContain("Model Town").doesNotContain("03001234567");
+        assertThat(errors(assertProblem(result, HttpStatus.BAD_REQUEST))).contains(invalid.field() + " " + invalid.code());
+        assertEchoesNothingOf(body, body(result));
+        verifyNoInteractions(households);
     }
 
-    private HttpResponse<String> submit(ObjectNode body) {
-        return http.send(http.request("/api/v1/applications")
-                .header("Authorization", "Bearer " + http.token(Role.APPLICANT))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+    @Test
+    void answersWithTheIdTheStatusAndTheReceiptAndPassesTheIdempotencyKeyOn() {
+        ObjectNode body = SampleHouseholds.application(json);
+        HouseholdId id = HouseholdId.newId();
+        String key = "k".repeat(100);
+        given(households.register(eq(APPLICANT), any(), any(), eq(key))).willReturn(new Registration(id, false, "a.b.c"));
+
+        MvcTestResult result = mvc.perform(post(body).header("Idempotency-Key", key));
+
+        assertThat(result).hasStatus(HttpStatus.CREATED).bodyJson()
+                .isLenientlyEqualTo("{\"id\":\"" + id.value() + "\",\"status\":\"SUBMITTED\",\"consentReceipt\":\"a.b.c\"}");
+    }
+
+    @Test
+    void anIdempotencyKeyOf101CharactersIsRefused() {
+        String key = "k".repeat(101);
+
+        MvcTestResult result = mvc.perform(post(SampleHouseholds.application(json)).header("Idempotency-Key", key));
+
+        assertThat(errors(assertProblem(result, HttpStatus.BAD_REQUEST))).containsExactly("idempotencyKey Pattern");
+        assertThat(body(result)).doesNotContain(key);
+        verifyNoInteractions(households);
+    }
+
+    @Test
+    void aCnicOfAnotherHouseholdIsAConflictThatNamesTheMemberOnly() {
+        ObjectNode body = SampleHouseholds.application(json);
+        given(households.register(any(), any(), any(), any())).willThrow(HouseholdRefusals.cnicAlreadyRegistered(1));
+
+        MvcTestResult result = submit(body);
+
+        JsonNode problem = assertProblem(result, HttpStatus.CONFLICT);
+        assertThat(errors(problem)).containsExactly("household.members[1].cnic AlreadyRegistered");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("A CNIC in this application is already registered with another household.");
+        assertThat(problem.propertyNames()).isSubsetOf("type", "title", "status", "detail", "instance", "errors");
+        assertEchoesNothingOf(body, body(result));
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForAnotherBodyIsUnprocessable() {
+        given(households.register(any(), any(), any(), any())).willThrow(HouseholdRefusals.idempotencyKeyReused());
+
+        MvcTestResult result = mvc.perform(post(SampleHouseholds.application(json)).header("Idempotency-Key", "key-1"));
+
+        assertThat(assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT).get("detail").asString())
+                .isEqualTo("This Idempotency-Key was already used with a different request.");
+    }
+
+    /** Regression: a value from the URL (here a CNIC where an id belongs) was echoed in the problem. */
+    @Test
+    void anIdThatIsNoIdIsABadRequestThatDoesNotEchoIt() {
+        MvcTestResult result = mvc.get().uri("/api/v1/applications/35202-1234567-1").with(Callers.applicant(MOBILE))
+                .exchange();
+
+        assertThat(errors(assertProblem(result, HttpStatus.BAD_REQUEST))).containsExactly("id Type");
+        assertThat(body(result)).doesNotContain("35202-1234567-1").doesNotContain("352021234567");
+        verifyNoInteractions(households);
+    }
+
+    @Test
+    void aBodyThatDeclaresMoreThanTheLimitIsRefusedUnread() {
+        MvcTestResult result = mvc.perform(post(oversizedJson()));
+
+        assertTooLarge(result);
+    }
+
+    /** Regression: the limit checked only Content-Length, which a chunked body does not declare. */
+    @Test
+    void aChunkedBodyIsCutOffAtTheLimit() {
+        MvcTestResult result = mvc.perform(new ChunkedPost("/api/v1/applications").with(Callers.applicant(MOBILE))
+                .contentType(MediaType.APPLICATION_JSON).content(oversizedJson()));
+
+        assertThat(result.getRequest().getContentLengthLong()).isEqualTo(-1);
+        assertTooLarge(result);
+    }
+
+    private void assertTooLarge(MvcTestResult result) {
+        assertThat(assertProblem(result, HttpStatus.CONTENT_TOO_LARGE).get("detail").asString())
+                .isEqualTo("The request body is larger than 1024 KB.");
+        verifyNoInteractions(households);
+    }
+
+    /** A valid application padded with a field of 1.1 MB, past the 1 MB of registry.http.max-json-body. */
+    private byte[] oversizedJson() {
+        ObjectNode body = SampleHouseholds.application(json);
+        body.put("padding", "x".repeat(1_100_000));
+        return json.writeValueAsBytes(body);
+    }
+
+    private MvcTestResult submit(ObjectNode body) {
+        return mvc.perform(post(body));
+    }
+
+    private MockMvcTester.MockMvcRequestBuilder post(ObjectNode body) {
+        return post(json.writeValueAsBytes(body));
+    }
+
+    private MockMvcTester.MockMvcRequestBuilder post(byte[] body) {
+        return mvc.post().uri("/api/v1/applications").with(Callers.applicant(MOBILE))
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static void assertEchoesNothingOf(ObjectNode body, String response) {
+        for (JsonNode member : body.get("household").get("members")) {
+            if (member.has("cnic")) {
+                assertThat(response).doesNotContain(member.get("cnic").asString());
+            }
+            if (member.has("fullName") && member.get("fullName").asString().length() > 3) {
+                assertThat(response).doesNotContain(member.get("fullName").asString());
+            }
+        }
+        assertThat(response).doesNotContain("Model Town").doesNotContain("03001234567").doesNotContain(MOBILE);
+    }
+
+    /** A POST that declares no body length, like a chunked upload (MockMvc would otherwise derive it from the content). */
+    private static final class ChunkedPost extends AbstractMockHttpServletRequestBuilder<ChunkedPost> {
+
+        ChunkedPost(String uri) {
+            super(HttpMethod.POST);
+            uri(uri);
+            header("Transfer-Encoding", "chunked");
+            characterEncoding(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        protected MockHttpServletRequest createServletRequest(ServletContext servletContext) {
+            return new MockHttpServletRequest(servletContext) {
+                @Override
+                public int getContentLength() {
+                    return -1;
+                }
+
+                @Override
+                public long getContentLengthLong() {
+                    return -1;
+                }
+            };
+        }
     }
 }
