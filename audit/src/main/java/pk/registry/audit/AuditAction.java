@@ -13,5 +13,9 @@ public enum AuditAction {
     /** The household gave consent again (e.g. to a newer policy version). */
     CONSENT_GIVEN,
     /** The household withdrew an optional purpose. */
-    CONSENT_WITHDRAWN
+    CONSENT_WITHDRAWN,
+    /** The household read its disclosure log. */
+    DISCLOSURES_READ,
+    /** The DPO recorded a disclosure made under a court order, a warrant or a danger to life. */
+    LEGAL_DISCLOSURE_RECORDED
 }

@@ -53,7 +53,9 @@ class HouseholdAccess {
     Optional<Application> find(Actor actor, HouseholdId id) {
         Purpose purpose = actor.is(Role.APPLICANT) ? Purpose.IDENTITY_VERIFICATION : Purpose.ELIGIBILITY_ASSESSMENT;
         return households.find(id).flatMap(row -> open(actor, row, purpose, EnumSet.allOf(DataCategory.class))
-                .map(form -> new Application(id, row.status(), row.createdAt(), form, consents.consentsOf(id))));
+                .map(form -> new Application(id, row.status(), row.createdAt(), form,
+                        households.latestScore(id).map(score -> sealer.openScore(row, score)).orElse(null),
+                        consents.consentsOf(id))));
     }
 
     /**

@@ -1,6 +1,7 @@
 package pk.registry.household;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import pk.registry.household.Payloads.Member;
 import pk.registry.household.Payloads.Members;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.MobileNumber;
+import pk.registry.kernel.Pakistan;
 import pk.registry.keys.BlindIndex;
 
 /**
@@ -28,16 +30,18 @@ class HouseholdSealer {
 
     private final HouseholdCrypto crypto;
     private final BlindIndex blindIndex;
+    private final PmtModels models;
     private final Clock clock;
 
-    HouseholdSealer(HouseholdCrypto crypto, BlindIndex blindIndex, Clock clock) {
+    HouseholdSealer(HouseholdCrypto crypto, BlindIndex blindIndex, PmtModels models, Clock clock) {
         this.crypto = crypto;
         this.blindIndex = blindIndex;
+        this.models = models;
         this.clock = clock;
     }
 
     /**
-     * Seals a validated household.
+     * Seals a validated household and scores it with the active model, in the same work.
      *
      * @param ownerToken its owner ({@link Owners}); {@code null} for a form collected in person, which
      *        the household's own mobile owns
@@ -60,21 +64,47 @@ class HouseholdSealer {
         }
         byte[] mobileToken = blindIndex.bytesOf(BlindIndex.Domain.MOBILE, mobile);
         HouseholdCrypto.DataKey key = crypto.newDataKey(id);
+        Instant now = clock.instant();
         HouseholdRow row = new HouseholdRow(id, HouseholdStatus.SUBMITTED, district, form.members().size(),
-                clock.instant(), ownerToken == null ? mobileToken : ownerToken, mobileToken, key.wrapped(),
+                now, ownerToken == null ? mobileToken : ownerToken, mobileToken, key.wrapped(),
                 key.masterKeyId(),
                 crypto.seal(key, id, "contact", new Contact(form.address().strip(), mobile, form.tehsil())),
                 crypto.seal(key, id, "circumstances", new Circumstances(form.dwelling(), form.rooms(), form.landAcres(),
                         form.livestock(), form.hasMotorcycle(), form.hasCar(), form.electricityBillPkr(),
                         form.gasBillPkr(), form.monthlyExpensesPkr())),
                 crypto.seal(key, id, "members", new Members(members)));
-        return new SealedHousehold(row, cnicTokens, field.consent(), field.consentObtainedOn());
+        ScoreRow score = score(key, id, form, models.active(), now);
+        return new SealedHousehold(row, score, cnicTokens, field.consent(), field.consentObtainedOn());
+    }
+
+    /** Scores a stored household again, with another model version. */
+    ScoreRow rescore(HouseholdRow row, PmtModel model) {
+        HouseholdCrypto.DataKey key = crypto.unwrap(row.id(), row.wrappedKey(), row.masterKeyId());
+        return score(key, row.id(), open(row, key), model, clock.instant());
+    }
+
+    /** The household's score under a version, with its explanation opened. */
+    PmtScore openScore(HouseholdRow row, ScoreRow score) {
+        HouseholdCrypto.DataKey key = crypto.unwrap(row.id(), row.wrappedKey(), row.masterKeyId());
+        return crypto.open(key, row.id(), slot(score.modelVersion()), score.explanation(), PmtScore.class);
+    }
+
+    private ScoreRow score(HouseholdCrypto.DataKey key, HouseholdId id, HouseholdForm form, PmtModel model, Instant at) {
+        PmtScore score = model.score(form, Pakistan.today(clock));
+        return new ScoreRow(id, model.version(), score.score(), crypto.seal(key, id, slot(model.version()), score), at);
+    }
+
+    private static String slot(String modelVersion) {
+        return "pmt:" + modelVersion;
     }
 
     /** Decrypts the whole household back into its form. */
     HouseholdForm open(HouseholdRow row) {
+        return open(row, crypto.unwrap(row.id(), row.wrappedKey(), row.masterKeyId()));
+    }
+
+    private HouseholdForm open(HouseholdRow row, HouseholdCrypto.DataKey key) {
         HouseholdId id = row.id();
-        HouseholdCrypto.DataKey key = crypto.unwrap(id, row.wrappedKey(), row.masterKeyId());
         Contact contact = crypto.open(key, id, "contact", row.contact(), Contact.class);
         Circumstances circumstances = crypto.open(key, id, "circumstances", row.circumstances(), Circumstances.class);
         List<MemberForm> members = crypto.open(key, id, "members", row.members(), Members.class).members().stream()

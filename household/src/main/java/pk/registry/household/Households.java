@@ -75,6 +75,58 @@ class Households {
                     statement.setBytes(1, HEX.parseHex(claim.getKey()));
                     statement.setString(2, claim.getValue().toString());
                 });
+        insertScores(households.stream().map(SealedHousehold::score).toList());
+    }
+
+    /** Inserts scores in one batch. */
+    void insertScores(List<ScoreRow> scores) {
+        batch.batchUpdate("""
+                INSERT INTO household_score (household_id, model_version, score, explanation_ct, scored_at)
+                VALUES (?, ?, ?, ?, ?)""", scores, scores.size(), (statement, score) -> {
+            statement.setString(1, score.household().toString());
+            statement.setString(2, score.modelVersion());
+            statement.setBigDecimal(3, score.score());
+            statement.setBytes(4, score.explanation());
+            statement.setTimestamp(5, Timestamp.from(score.scoredAt()));
+        });
+    }
+
+    Optional<ScoreRow> score(HouseholdId household, String modelVersion) {
+        return jdbc.sql("""
+                SELECT score, explanation_ct, scored_at FROM household_score
+                WHERE household_id = :household AND model_version = :version""")
+                .param("household", household.toString()).param("version", modelVersion)
+                .query((rs, row) -> new ScoreRow(household, modelVersion, rs.getBigDecimal(1), rs.getBytes(2),
+                        rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
+    /** Up to {@code limit} households, in id order after {@code after}, that have no score under the version. */
+    List<HouseholdId> withoutScore(String modelVersion, @Nullable HouseholdId after, int limit) {
+        return jdbc.sql("""
+                SELECT h.id FROM household h
+                WHERE h.id > :after AND NOT EXISTS (
+                    SELECT 1 FROM household_score s WHERE s.household_id = h.id AND s.model_version = :version)
+                ORDER BY h.id FETCH FIRST :limit ROWS ONLY""")
+                .param("after", after == null ? "0" : after.toString()).param("version", modelVersion)
+                .param("limit", limit).query((rs, row) -> HouseholdId.of(rs.getString(1))).list();
+    }
+
+    /**
+     * What a partner's answer may be built from, for the household holding a CNIC: its id,
+     * district, size and score under a model version (none if not scored under it). One query,
+     * the same whether or not anyone holds the CNIC.
+     */
+    Optional<HouseholdFacts> factsByCnic(byte[] cnicToken, String modelVersion) {
+        return jdbc.sql("""
+                SELECT h.id, h.district, h.member_count, s.score
+                FROM household_cnic c JOIN household h ON h.id = c.household_id
+                LEFT JOIN household_score s ON s.household_id = h.id AND s.model_version = :version
+                WHERE c.cnic_token = :token""")
+                .param("token", cnicToken).param("version", modelVersion)
+                .query((rs, row) -> new HouseholdFacts(HouseholdId.of(rs.getString(1)), rs.getString(2), rs.getInt(3),
+                        rs.getBigDecimal(4)))
+                .optional();
     }
 
     /** Of these CNIC tokens (hex), the ones some household already holds (queried in groups of 500). */
@@ -98,6 +150,38 @@ class Households {
     Optional<HouseholdId> newestOwnedBy(byte[] ownerToken) {
         return jdbc.sql("SELECT id FROM household WHERE owner_token = :token ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY")
                 .param("token", ownerToken).query(String.class).optional().map(HouseholdId::of);
+    }
+
+    /** The same facts as {@link #factsByCnic}, for a household known by its id. */
+    Optional<HouseholdFacts> factsById(HouseholdId household, String modelVersion) {
+        return jdbc.sql("""
+                SELECT h.id, h.district, h.member_count, s.score
+                FROM household h
+                LEFT JOIN household_score s ON s.household_id = h.id AND s.model_version = :version
+                WHERE h.id = :id""")
+                .param("id", household.toString()).param("version", modelVersion)
+                .query((rs, row) -> new HouseholdFacts(HouseholdId.of(rs.getString(1)), rs.getString(2), rs.getInt(3),
+                        rs.getBigDecimal(4)))
+                .optional();
+    }
+
+    /** Households scored under a version, of all households. */
+    RescoringProgress scoredUnder(String modelVersion) {
+        long scored = jdbc.sql("SELECT COUNT(*) FROM household_score WHERE model_version = :version")
+                .param("version", modelVersion).query(Long.class).single();
+        long all = jdbc.sql("SELECT COUNT(*) FROM household").query(Long.class).single();
+        return new RescoringProgress(modelVersion, scored, all);
+    }
+
+    /** The household's most recent score, under whichever version that was. */
+    Optional<ScoreRow> latestScore(HouseholdId household) {
+        return jdbc.sql("""
+                SELECT model_version, score, explanation_ct, scored_at FROM household_score WHERE household_id = :household
+                ORDER BY scored_at DESC, model_version DESC FETCH FIRST 1 ROWS ONLY""")
+                .param("household", household.toString())
+                .query((rs, row) -> new ScoreRow(household, rs.getString(1), rs.getBigDecimal(2), rs.getBytes(3),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
     }
 
     /** Households and persons per district. */

@@ -7,19 +7,22 @@ import pk.registry.consent.ConsentForm;
 import pk.registry.kernel.HouseholdId;
 
 /**
- * A household encrypted under its own data key and blind-indexed, with the consent given with
- * it, ready to store. Opaque outside the module: it holds ciphertexts and tokens only, so it
+ * A household encrypted under its own data key, blind-indexed and scored, with the consent given
+ * with it, ready to store. Opaque outside the module: it holds ciphertexts and tokens only, so it
  * can wait in a queue (an import's read-ahead) without exposing anything.
  */
 public final class SealedHousehold {
 
     private final HouseholdRow row;
+    private final ScoreRow score;
     private final Map<String, Integer> cnicTokens;
     private final ConsentForm consent;
     private final LocalDate consentObtainedOn;
 
-    SealedHousehold(HouseholdRow row, Map<String, Integer> cnicTokens, ConsentForm consent, LocalDate consentObtainedOn) {
+    SealedHousehold(HouseholdRow row, ScoreRow score, Map<String, Integer> cnicTokens, ConsentForm consent,
+            LocalDate consentObtainedOn) {
         this.row = row;
+        this.score = score;
         this.cnicTokens = Map.copyOf(cnicTokens);
         this.consent = consent;
         this.consentObtainedOn = consentObtainedOn;
@@ -31,6 +34,11 @@ public final class SealedHousehold {
 
     HouseholdRow row() {
         return row;
+    }
+
+    /** Its score under the model active when it was sealed. */
+    ScoreRow score() {
+        return score;
     }
 
     /** The blind-index token of each member's CNIC (hex), with the member's position. */

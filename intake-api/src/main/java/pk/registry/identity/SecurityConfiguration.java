@@ -76,8 +76,11 @@ class SecurityConfiguration {
                     .requestMatchers(POST, "/api/v1/imports").hasRole(FIELD_OFFICER)
                     .requestMatchers(GET, "/api/v1/imports/*", "/api/v1/imports/*/errors")
                     .hasAnyRole(FIELD_OFFICER, DPO)
-                    // partner agencies
-                    .requestMatchers(POST, "/api/v1/verifications", "/registry/sync/search").hasRole(PARTNER)
+                    // partner agencies: the registry's own API and the DCI Social Registry API
+                    .requestMatchers(POST, "/api/v1/verifications").hasRole(PARTNER)
+                    .requestMatchers(GET, "/api/v1/partner/agreement").hasRole(PARTNER)
+                    .requestMatchers(POST, "/registry/sync/search", "/registry/search", "/registry/txn/status",
+                            "/registry/sync/txn/status", "/registry/subscribe", "/registry/unsubscribe").hasRole(PARTNER)
                     // data protection officer
                     .requestMatchers(GET, "/api/v1/dpo/**").hasRole(DPO)
                     .requestMatchers(POST, "/api/v1/dpo/**").hasRole(DPO)

@@ -1,0 +1,99 @@
+package pk.registry.jobs;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts the registry's jobs and reports on them. A run started here goes on in the background
+ * ({@link #start}); a scheduler's command line runs one to its end ({@link #runNow}).
+ */
+@Service
+public class JobRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRuns.class);
+
+    /** The execution-context keys of a step that are its report (never personal data). */
+    static final String REPORT_PREFIX = "report.";
+
+    private final List<Job> jobs;
+    private final JobOperator jobOperator;
+    private final JobOperator backgroundOperator;
+    private final JobRepository repository;
+
+    JobRuns(List<Job> jobs, JobOperator jobOperator, JobRepository repository, JobRegistry registry,
+            TaskExecutor jobExecutor) throws Exception {
+        this.jobs = jobs;
+        this.jobOperator = jobOperator;
+        this.repository = repository;
+        TaskExecutorJobOperator background = new TaskExecutorJobOperator();
+        background.setJobRepository(repository);
+        background.setJobRegistry(registry);
+        background.setTaskExecutor(jobExecutor);
+        background.afterPropertiesSet();
+        this.backgroundOperator = background;
+    }
+
+    /**
+     * Starts the job in the background; the returned id follows it. Parameters of a run that
+     * failed restart it after its last committed chunk.
+     */
+    public long start(RegistryJob job, JobParameters parameters) {
+        return launch(backgroundOperator, job, parameters).getId();
+    }
+
+    /** Runs the job to its end in the calling thread. */
+    public JobRunStatus runNow(RegistryJob job, JobParameters parameters) {
+        return status(job, launch(jobOperator, job, parameters).getId()).orElseThrow();
+    }
+
+    /** The run, if it is one of this kind of job. */
+    public Optional<JobRunStatus> status(RegistryJob job, long id) {
+        JobExecution execution = repository.getJobExecution(id);
+        if (execution == null || !execution.getJobInstance().getJobName().equals(job.jobName())) {
+            return Optional.empty();
+        }
+        long read = 0;
+        long written = 0;
+        Map<String, Object> report = new LinkedHashMap<>();
+        for (StepExecution step : execution.getStepExecutions()) {
+            read += step.getReadCount();
+            written += step.getWriteCount();
+            step.getExecutionContext().entrySet().stream().filter(entry -> entry.getKey().startsWith(REPORT_PREFIX))
+                    .forEach(entry -> report.put(entry.getKey().substring(REPORT_PREFIX.length()), entry.getValue()));
+        }
+        return Optional.of(new JobRunStatus(id, job, execution.getStatus().name(),
+                execution.getStartTime() == null ? null : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant(),
+                execution.getEndTime() == null ? null : execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant(),
+                read, written, report));
+    }
+
+    private JobExecution launch(JobOperator operator, RegistryJob job, JobParameters parameters) {
+        try {
+            return operator.start(job(job), parameters);
+        }
+        catch (Exception ex) {
+            log.error("Job {} could not be started: {}", job.jobName(), ex.getClass().getSimpleName());
+            throw new IllegalStateException("job " + job.jobName() + " could not be started", ex);
+        }
+    }
+
+    private Job job(RegistryJob job) {
+        return jobs.stream().filter(candidate -> candidate.getName().equals(job.jobName())).findFirst().orElseThrow();
+    }
+}

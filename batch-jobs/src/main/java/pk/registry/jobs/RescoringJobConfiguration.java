@@ -1,0 +1,121 @@
+package pk.registry.jobs;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import pk.registry.household.HouseholdScores;
+import pk.registry.kernel.HouseholdId;
+
+/**
+ * The {@code rescoring} job: every household without a score under the active model version
+ * gets one, a chunk at a time. The reader pages through households in id order and saves the
+ * last id of each committed chunk, so a restart goes on where the crash left off; a household
+ * scored twice is impossible (the score's primary key is household and version, and households
+ * scored already are skipped). Its parameters: the model version and when it was activated.
+ */
+@Configuration(proxyBeanMethods = false)
+class RescoringJobConfiguration {
+
+    static final String JOB = "rescoring";
+    static final String MODEL_VERSION = "modelVersion";
+    static final String ACTIVATED_AT = "activatedAt";
+    static final int CHUNK = 200;
+
+    @Bean
+    Job rescoring(JobRepository jobs, Step rescoreHouseholds, HouseholdScores scores) {
+        return new JobBuilder(JOB, jobs).start(rescoreHouseholds).listener(new JobExecutionListener() {
+            @Override
+            public void afterJob(JobExecution execution) {
+                if (execution.getStatus() == BatchStatus.COMPLETED) {
+                    scores.rescoringFinished(execution.getJobParameters().getString(MODEL_VERSION));
+                }
+            }
+        }).build();
+    }
+
+    @Bean
+    Step rescoreHouseholds(JobRepository jobs, PlatformTransactionManager transactions,
+            ItemStreamReader<HouseholdId> householdsToRescore, ItemWriter<HouseholdId> rescoreWriter) {
+        return new StepBuilder("rescoreHouseholds", jobs).<HouseholdId, HouseholdId>chunk(CHUNK)
+                .transactionManager(transactions)
+                .reader(householdsToRescore)
+                .writer(rescoreWriter)
+                .build();
+    }
+
+    /** Scores a chunk's households in the chunk's transaction. */
+    @Bean
+    @StepScope
+    ItemWriter<HouseholdId> rescoreWriter(@Value("#{jobParameters['modelVersion']}") String version,
+            HouseholdScores scores) {
+        return chunk -> scores.rescore(List.copyOf(chunk.getItems()), version);
+    }
+
+    @Bean
+    @StepScope
+    HouseholdsToRescore householdsToRescore(@Value("#{jobParameters['modelVersion']}") String version,
+            HouseholdScores scores) {
+        return new HouseholdsToRescore(scores, version);
+    }
+
+    /**
+     * Households without a score under the version, in id order, a page at a time. Its state is
+     * the last id handed out, saved with each committed chunk.
+     */
+    static final class HouseholdsToRescore implements ItemStreamReader<HouseholdId> {
+        static final String AFTER = "after";
+
+        private final HouseholdScores scores;
+        private final String version;
+        private @Nullable HouseholdId after;
+        private List<HouseholdId> page = List.of();
+        private int next;
+
+        HouseholdsToRescore(HouseholdScores scores, String version) {
+            this.scores = scores;
+            this.version = version;
+        }
+
+        @Override
+        public void open(ExecutionContext context) {
+            after = context.containsKey(AFTER) ? HouseholdId.of(context.getString(AFTER)) : null;
+        }
+
+        @Override
+        public @Nullable HouseholdId read() {
+            if (next == page.size()) {
+                page = scores.toRescore(version, after, CHUNK);
+                next = 0;
+                if (page.isEmpty()) {
+                    return null;
+                }
+            }
+            after = page.get(next++);
+            return after;
+        }
+
+        @Override
+        public void update(ExecutionContext context) {
+            if (after != null) {
+                context.putString(AFTER, after.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package pk.registry.sharing;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import pk.registry.kernel.Purpose;
+
+/**
+ * A data-sharing agreement: which agency may ask about which programmes, for which purposes,
+ * and receive which fields, when, how often, where it is, and where its DCI answers go.
+ *
+ * @param jurisdiction ISO 3166 country code of the agency
+ * @param transferApproval the recorded approval of transfers outside Pakistan, if any
+ * @param callbackBaseUrl the only base URL the registry calls back (DCI asynchronous answers and notifications)
+ * @param jwks the agency's public keys (a JWK set) that DCI request signatures must verify with, if any
+ */
+public record Agreement(AgreementId id, String agency, AgreementStatus status, LocalDate validFrom,
+        LocalDate validUntil, int dailyQuota, Set<String> programmes, Set<Purpose> purposes, Set<AnswerField> fields,
+        String jurisdiction, @Nullable TransferApproval transferApproval, @Nullable URI callbackBaseUrl,
+        @Nullable String jwks, Instant updatedAt) {
+
+    public Agreement {
+        programmes = Set.copyOf(programmes);
+        purposes = Set.copyOf(purposes);
+        fields = Set.copyOf(fields);
+    }
+
+    /** A transfer outside Pakistan, approved for adequate controls. */
+    public record TransferApproval(String reference, LocalDate approvedOn) {
+    }
+
+    /** Why no answer may be given under the agreement today, if there is a reason. */
+    public Optional<String> refusal(LocalDate today) {
+        if (status == AgreementStatus.SUSPENDED) {
+            return Optional.of("the agreement is suspended");
+        }
+        if (today.isBefore(validFrom)) {
+            return Optional.of("the agreement is not in force yet");
+        }
+        if (today.isAfter(validUntil)) {
+            return Optional.of("the agreement has expired");
+        }
+        if (!"PK".equals(jurisdiction) && transferApproval == null) {
+            return Optional.of("the agency is outside Pakistan and no transfer approval is recorded");
+        }
+        return Optional.empty();
+    }
+}

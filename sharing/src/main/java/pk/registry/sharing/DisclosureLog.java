@@ -1,0 +1,73 @@
+package pk.registry.sharing;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.Ids;
+import pk.registry.kernel.Purpose;
+
+/** The disclosure log ({@code disclosure}): append-only, pseudonymous. */
+@Repository
+class DisclosureLog {
+
+    private final JdbcClient jdbc;
+
+    DisclosureLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A row to append. */
+    record Entry(@Nullable HouseholdId household, Instant at, Instant visibleFrom, Channel channel,
+            @Nullable AgreementId agreement, String agency, @Nullable String programme, Purpose purpose, List<String> fields,
+            DisclosureOutcome outcome, @Nullable String requestId, @Nullable String legalReference) {
+    }
+
+    UUID append(Entry entry) {
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                INSERT INTO disclosure (id, household_id, disclosed_at, visible_from, channel, agreement_id, agency,
+                                        programme, purpose, fields, outcome, request_id, legal_reference)
+                VALUES (:id, :household, :at, :visible, :channel, :agreement, :agency, :programme, :purpose, :fields,
+                        :outcome, :request, :legal)""")
+                .param("id", id.toString()).param("household", entry.household() == null ? null : entry.household().toString())
+                .param("at", Timestamp.from(entry.at())).param("visible", Timestamp.from(entry.visibleFrom()))
+                .param("channel", entry.channel().name())
+                .param("agreement", entry.agreement() == null ? null : entry.agreement().value())
+                .param("agency", entry.agency()).param("programme", entry.programme())
+                .param("purpose", entry.purpose().name()).param("fields", String.join(",", entry.fields()))
+                .param("outcome", entry.outcome().name()).param("request", entry.requestId())
+                .param("legal", entry.legalReference()).update();
+        return id;
+    }
+
+    /** The household's disclosures it may see now, newest first. */
+    List<Disclosure> visibleTo(HouseholdId household, Instant now) {
+        return jdbc.sql("""
+                SELECT id, disclosed_at, agency, programme, purpose, fields, channel, outcome, legal_reference
+                FROM disclosure WHERE household_id = :household AND visible_from <= :now
+                ORDER BY disclosed_at DESC, id DESC""")
+                .param("household", household.toString()).param("now", Timestamp.from(now))
+                .query((rs, row) -> new Disclosure(UUID.fromString(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getString(4), Purpose.valueOf(rs.getString(5)),
+                        rs.getString(6).isEmpty() ? List.of() : Arrays.asList(rs.getString(6).split(",")),
+                        Channel.valueOf(rs.getString(7)), DisclosureOutcome.valueOf(rs.getString(8)), rs.getString(9)))
+                .list();
+    }
+
+    /** Whether the agreement was ever given an answer about the household. */
+    boolean answered(AgreementId agreement, HouseholdId household) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM disclosure
+                WHERE agreement_id = :agreement AND household_id = :household AND outcome = 'ANSWERED'""")
+                .param("agreement", agreement.value()).param("household", household.toString())
+                .query(Long.class).single() > 0;
+    }
+}

@@ -1,0 +1,42 @@
+package pk.registry.sharing;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+/**
+ * Each agreement's daily quota of answers, as a Bucket4j token bucket per agreement on this
+ * node: the quota is refilled in full once a day, and a request past it learns when to retry.
+ * A node keeps its own buckets; behind a load balancer of n nodes an agency can receive at most
+ * n times its quota, which the operator accounts for when setting it.
+ */
+@Component
+class Quotas {
+
+    private final Map<AgreementId, Limit> limits = new ConcurrentHashMap<>();
+
+    private record Limit(int perDay, Bucket bucket) {
+    }
+
+    /**
+     * Takes one answer from the agreement's quota.
+     * @throws QuotaExceededException when none is left today
+     */
+    void take(Agreement agreement) {
+        Limit limit = limits.compute(agreement.id(), (id, current) -> current != null && current.perDay() == agreement.dailyQuota()
+                ? current : new Limit(agreement.dailyQuota(), Bucket.builder()
+                        .addLimit(Bandwidth.builder().capacity(agreement.dailyQuota())
+                                .refillIntervally(agreement.dailyQuota(), Duration.ofDays(1)).build())
+                        .build()));
+        ConsumptionProbe probe = limit.bucket().tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new QuotaExceededException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+}
