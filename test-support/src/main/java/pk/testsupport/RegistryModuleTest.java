@@ -28,4 +28,8 @@ public @interface RegistryModuleTest {
     /** Which other modules to bootstrap; by default every module this one depends on. */
     @AliasFor(annotation = ApplicationModuleTest.class, attribute = "mode")
     BootstrapMode value() default BootstrapMode.ALL_DEPENDENCIES;
+
+    /** Other modules to bootstrap beside them, e.g. to set up data the way users do. */
+    @AliasFor(annotation = ApplicationModuleTest.class, attribute = "extraIncludes")
+    String[] extraIncludes() default {};
 }

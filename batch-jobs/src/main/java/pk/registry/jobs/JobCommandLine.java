@@ -43,7 +43,8 @@ class JobCommandLine implements ApplicationRunner, ExitCodeGenerator {
         String name = environment.getRequiredProperty("spring.batch.job.name");
         RegistryJob job = Arrays.stream(RegistryJob.values()).filter(candidate -> candidate.jobName().equals(name))
                 .findFirst().orElseThrow();
-        JobRunStatus status = runs.runNow(job, Rescorings.parameters(scores.activeModel().version(), clock.millis()));
+        JobRunStatus status = runs.runNow(job, Rescorings.parameters(scores.activeModel().version(),
+                "command-line-" + clock.millis()));
         log.info("Job {} run {} ended {}: {} read, {} written", name, status.id(), status.status(), status.read(),
                 status.written());
         exitCode = "COMPLETED".equals(status.status()) ? 0 : 1;

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -36,14 +36,15 @@ public class JobRuns {
     private final JobOperator backgroundOperator;
     private final JobRepository repository;
 
-    JobRuns(List<Job> jobs, JobOperator jobOperator, JobRepository repository, JobRegistry registry,
-            TaskExecutor jobExecutor) throws Exception {
+    JobRuns(List<Job> jobs, JobOperator jobOperator, JobRepository repository, TaskExecutor jobExecutor)
+            throws Exception {
         this.jobs = jobs;
         this.jobOperator = jobOperator;
         this.repository = repository;
         TaskExecutorJobOperator background = new TaskExecutorJobOperator();
         background.setJobRepository(repository);
-        background.setJobRegistry(registry);
+        // Started with the job itself, never looked up by name: an empty registry will do.
+        background.setJobRegistry(new MapJobRegistry());
         background.setTaskExecutor(jobExecutor);
         background.afterPropertiesSet();
         this.backgroundOperator = background;

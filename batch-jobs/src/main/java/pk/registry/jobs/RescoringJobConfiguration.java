@@ -28,14 +28,14 @@ import pk.registry.kernel.HouseholdId;
  * gets one, a chunk at a time. The reader pages through households in id order and saves the
  * last id of each committed chunk, so a restart goes on where the crash left off; a household
  * scored twice is impossible (the score's primary key is household and version, and households
- * scored already are skipped). Its parameters: the model version and when it was activated.
+ * scored already are skipped). Its parameters: the model version and the activation's id.
  */
 @Configuration(proxyBeanMethods = false)
 class RescoringJobConfiguration {
 
     static final String JOB = "rescoring";
     static final String MODEL_VERSION = "modelVersion";
-    static final String ACTIVATED_AT = "activatedAt";
+    static final String ACTIVATION = "activation";
     static final int CHUNK = 200;
 
     @Bean
@@ -70,7 +70,7 @@ class RescoringJobConfiguration {
 
     @Bean
     @StepScope
-    HouseholdsToRescore householdsToRescore(@Value("#{jobParameters['modelVersion']}") String version,
+    ItemStreamReader<HouseholdId> householdsToRescore(@Value("#{jobParameters['modelVersion']}") String version,
             HouseholdScores scores) {
         return new HouseholdsToRescore(scores, version);
     }
@@ -79,7 +79,7 @@ class RescoringJobConfiguration {
      * Households without a score under the version, in id order, a page at a time. Its state is
      * the last id handed out, saved with each committed chunk.
      */
-    static final class HouseholdsToRescore implements ItemStreamReader<HouseholdId> {
+    static class HouseholdsToRescore implements ItemStreamReader<HouseholdId> {
         static final String AFTER = "after";
 
         private final HouseholdScores scores;

@@ -1,7 +1,5 @@
 package pk.registry.jobs;
 
-import java.time.Clock;
-
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.scheduling.annotation.Async;
@@ -19,11 +17,9 @@ import pk.registry.household.PmtModelActivated;
 class Rescorings {
 
     private final JobRuns runs;
-    private final Clock clock;
 
-    Rescorings(JobRuns runs, Clock clock) {
+    Rescorings(JobRuns runs) {
         this.runs = runs;
-        this.clock = clock;
     }
 
     /**
@@ -33,11 +29,12 @@ class Rescorings {
     @Async
     @TransactionalEventListener
     void on(PmtModelActivated activated) {
-        runs.start(RegistryJob.RESCORING, parameters(activated.modelVersion(), clock.millis()));
+        runs.start(RegistryJob.RESCORING, parameters(activated.modelVersion(), activated.activation().toString()));
     }
 
-    static JobParameters parameters(String modelVersion, long activatedAt) {
+    /** The run's parameters: the version and the activation (a version activated again is rescored again). */
+    static JobParameters parameters(String modelVersion, String activation) {
         return new JobParametersBuilder().addString(RescoringJobConfiguration.MODEL_VERSION, modelVersion)
-                .addLong(RescoringJobConfiguration.ACTIVATED_AT, activatedAt).toJobParameters();
+                .addString(RescoringJobConfiguration.ACTIVATION, activation).toJobParameters();
     }
 }

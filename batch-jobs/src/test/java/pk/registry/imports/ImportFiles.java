@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Builds template-v1 files for tests: valid households with fresh CNICs, changed one cell at a time. */
-final class ImportFiles {
+public final class ImportFiles {
 
     private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime() % 100_000_000L * 100);
 
@@ -24,7 +24,7 @@ final class ImportFiles {
     }
 
     /** Adds a valid household of three (head, spouse, child) and returns its rows for changing. */
-    List<Map<String, String>> household(String ref) {
+    public List<Map<String, String>> household(String ref) {
         Map<String, String> head = new LinkedHashMap<>();
         head.put("household_ref", ref);
         head.put("cnic", cnic('M'));
@@ -80,7 +80,7 @@ final class ImportFiles {
         throw new IllegalArgumentException("not a row of this file");
     }
 
-    String csv() {
+    public String csv() {
         StringBuilder csv = new StringBuilder(TemplateV1.headerLine()).append("\r\n");
         for (Map<String, String> row : rows) {
             List<String> cells = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.Ids;
 import pk.registry.keys.BlindIndex;
 
 /**
@@ -74,7 +75,7 @@ public class HouseholdScores {
         if (!models.activate(version)) {
             throw new PmtModelConflictException("There is no published model version " + version + ".");
         }
-        events.publishEvent(new PmtModelActivated(version));
+        events.publishEvent(new PmtModelActivated(version, Ids.newId()));
     }
 
     /** How far rescoring under a version is. */

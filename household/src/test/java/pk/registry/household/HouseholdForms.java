@@ -60,6 +60,75 @@ final class HouseholdForms {
         return household;
     }
 
+    /**
+     * The README's sample household, poor: six members (the head, 38, a daily-wage earner of
+     * 25,000 PKR a month with primary education; his wife at home; four children of 3 to 12), a
+     * rented home of two rooms, no land, livestock or vehicle, 3,800 PKR of bills and 30,000 PKR
+     * of expenses a month. It scores about 13 under model pmt-2025.1.
+     */
+    static Household poor(LocalDate today) {
+        Household household = new Household().with(h -> {
+            h.dwelling = "RENTED";
+            h.rooms = 2;
+            h.landAcres = null;
+            h.livestock = null;
+            h.hasMotorcycle = false;
+            h.hasCar = false;
+            h.electricityBillPkr = 3_000L;
+            h.gasBillPkr = 800L;
+            h.monthlyExpensesPkr = 30_000L;
+        });
+        household.members.add(new Member(newCnic(Gender.M), "Muhammad Aslam", Relationship.HEAD, Gender.M,
+                today.minusYears(38)).with(m -> {
+                    m.education = "PRIMARY";
+                    m.employment = "DAILY_WAGE";
+                    m.monthlyIncomePkr = 25_000L;
+                }));
+        household.members.add(new Member(newCnic(Gender.F), "Nasreen Bibi", Relationship.SPOUSE, Gender.F,
+                today.minusYears(34)).with(m -> m.employment = "HOMEMAKER"));
+        for (int age : new int[] { 12, 9, 6, 3 }) {
+            household.members.add(new Member(null, "Child Aslam", Relationship.SON, Gender.M, today.minusYears(age))
+                    .with(m -> m.employment = age >= 5 ? "STUDENT" : "CHILD"));
+        }
+        return household;
+    }
+
+    /**
+     * A well-off household: two salaried graduates earning 150,000 and 80,000 PKR a month and two
+     * children, an owned home of six rooms, five acres, a motorcycle and a car, 20,000 PKR of bills
+     * and 120,000 PKR of expenses a month. It scores 100 under model pmt-2025.1.
+     */
+    static Household wellOff(LocalDate today) {
+        Household household = new Household().with(h -> {
+            h.dwelling = "OWNED";
+            h.rooms = 6;
+            h.landAcres = new BigDecimal("5");
+            h.livestock = 0;
+            h.hasMotorcycle = true;
+            h.hasCar = true;
+            h.electricityBillPkr = 15_000L;
+            h.gasBillPkr = 5_000L;
+            h.monthlyExpensesPkr = 120_000L;
+        });
+        household.members.add(new Member(newCnic(Gender.M), "Bilal Hussain", Relationship.HEAD, Gender.M,
+                today.minusYears(45)).with(m -> {
+                    m.education = "GRADUATE";
+                    m.employment = "EMPLOYED";
+                    m.monthlyIncomePkr = 150_000L;
+                }));
+        household.members.add(new Member(newCnic(Gender.F), "Ayesha Noor", Relationship.SPOUSE, Gender.F,
+                today.minusYears(42)).with(m -> {
+                    m.education = "GRADUATE";
+                    m.employment = "EMPLOYED";
+                    m.monthlyIncomePkr = 80_000L;
+                }));
+        household.members.add(new Member(null, "Omar Bilal", Relationship.SON, Gender.M, today.minusYears(14))
+                .with(m -> m.employment = "STUDENT"));
+        household.members.add(new Member(null, "Sara Bilal", Relationship.DAUGHTER, Gender.F, today.minusYears(10))
+                .with(m -> m.employment = "STUDENT"));
+        return household;
+    }
+
     /** A CNIC (dashed) no other form of this JVM uses, its last digit fitting the gender (even for X). */
     static String newCnic(Gender gender) {
         String body = "3" + "%011d".formatted(SERIAL.incrementAndGet());

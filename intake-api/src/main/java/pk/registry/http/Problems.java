@@ -45,6 +45,11 @@ public class Problems {
         return new ErrorResponseException(HttpStatus.NOT_FOUND, of(HttpStatus.NOT_FOUND, detail), null);
     }
 
+    /** A 409 to throw from a handler; the detail names the conflict, never the caller's input. */
+    public static ErrorResponseException conflict(String detail) {
+        return new ErrorResponseException(HttpStatus.CONFLICT, of(HttpStatus.CONFLICT, detail), null);
+    }
+
     /** A 400 listing every failing field. */
     public static ProblemDetail invalid(List<FieldError> errors) {
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "The request has invalid fields.");

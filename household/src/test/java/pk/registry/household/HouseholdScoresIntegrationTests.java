@@ -1,0 +1,129 @@
+package pk.registry.household;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.PublishedEvents;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import pk.registry.household.HouseholdForms.Household;
+import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.Pakistan;
+import pk.testsupport.RegistryModuleTest;
+import pk.testsupport.TestClock;
+
+/**
+ * The proxy means test in the household module: every stored household is scored with the
+ * active model in the same work, its explanation sealed; a new active version is announced and
+ * every household can be rescored under it, once.
+ */
+@RegistryModuleTest
+class HouseholdScoresIntegrationTests {
+
+    @Autowired
+    HouseholdManagement households;
+
+    @Autowired
+    HouseholdScores scores;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    TestClock clock;
+
+    @Test
+    void aRegisteredHouseholdIsScoredInTheSameWorkAndItsExplanationIsSealed() {
+        Household poor = HouseholdForms.poor(Pakistan.today(clock));
+
+        HouseholdId id = households.register(poor.owner(), poor.form(), HouseholdForms.consent(), null).id();
+
+        Map<String, Object> row = jdbc.sql("SELECT model_version, score, explanation_ct FROM household_score WHERE household_id = :id")
+                .param("id", id.toString()).query().singleRow();
+        assertThat(row.get("MODEL_VERSION")).isEqualTo("pmt-2025.1");
+        assertThat((BigDecimal) row.get("SCORE")).isEqualByComparingTo("12.9");
+        assertThat(new String((byte[]) row.get("EXPLANATION_CT"), StandardCharsets.ISO_8859_1))
+                .doesNotContain("INCOME_PER_CAPITA").doesNotContain("contributions");
+        PmtScore explained = households.find(poor.owner(), id).orElseThrow().score();
+        assertThat(explained).isNotNull();
+        assertThat(explained.score()).isEqualByComparingTo("12.9");
+        assertThat(explained.contributions()).extracting(PmtScore.Contribution::factor).contains(PmtFactor.DEPENDENCY_RATIO);
+        assertThat(scores.factsFor(Cnic.parse(poor.member(0).cnic), "pmt-2025.1")).hasValueSatisfying(facts -> {
+            assertThat(facts.household()).isEqualTo(id);
+            assertThat(facts.memberCount()).isEqualTo(6);
+            assertThat(facts.district()).isEqualTo("Lahore");
+            assertThat(facts.score()).isEqualByComparingTo("12.9");
+        });
+        assertThat(scores.factsFor(Cnic.parse(HouseholdForms.newCnic(Gender.M)), "pmt-2025.1")).isEmpty();
+    }
+
+    @Test
+    void anUploadedHouseholdIsScoredToo() {
+        SealedHousehold sealed = households.seal(new FieldForm(HouseholdForms.wellOff(Pakistan.today(clock)).form(),
+                HouseholdForms.consent(), Pakistan.today(clock)));
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(
+                status -> households.importHouseholds(HouseholdManagementIntegrationTests.OFFICER, List.of(sealed)));
+
+        assertThat(jdbc.sql("SELECT score FROM household_score WHERE household_id = :id").param("id", sealed.id().toString())
+                .query(BigDecimal.class).single()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void anActivatedVersionIsAnnouncedAndEveryHouseholdIsRescoredUnderItOnce(PublishedEvents events) {
+        Household household = HouseholdForms.poor(Pakistan.today(clock));
+        HouseholdId id = households.register(household.owner(), household.form(), HouseholdForms.consent(), null).id();
+        PmtModel generous = new PmtModel("test-generous", BigDecimal.TEN, Map.of(PmtFactor.HOUSEHOLD_SIZE, BigDecimal.ONE));
+        scores.publish(generous);
+
+        scores.activate("test-generous");
+
+        assertThat(events.ofType(PmtModelActivated.class)).singleElement()
+                .extracting(PmtModelActivated::modelVersion).isEqualTo("test-generous");
+        assertThat(scores.activeModel().version()).isEqualTo("test-generous");
+        List<HouseholdId> unscored = allToRescore("test-generous");
+        assertThat(unscored).contains(id);
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        Integer first = transactions.execute(status -> scores.rescore(unscored, "test-generous"));
+        Integer again = transactions.execute(status -> scores.rescore(unscored, "test-generous"));
+        assertThat(first).isEqualTo(unscored.size());
+        assertThat(again).as("never twice").isZero();
+        assertThat(allToRescore("test-generous")).isEmpty();
+        assertThat(scores.progress("test-generous").complete()).isTrue();
+        assertThat(scores.factsFor(Cnic.parse(household.member(0).cnic), "test-generous").orElseThrow().score())
+                .isEqualByComparingTo("16");
+        assertThat(scores.factsFor(Cnic.parse(household.member(0).cnic), "pmt-2025.1").orElseThrow().score())
+                .as("the earlier version's score stays for programmes on it").isEqualByComparingTo("12.9");
+        scores.rescoringFinished("test-generous");
+        assertThat(events.ofType(HouseholdsRescored.class)).singleElement().isEqualTo(new HouseholdsRescored("test-generous"));
+        scores.activate("pmt-2025.1");
+    }
+
+    @Test
+    void versionsAreImmutableAndOnlyPublishedOnesCanBeActivated() {
+        scores.publish(new PmtModel("test-once", BigDecimal.ONE, Map.of()));
+
+        assertThatThrownBy(() -> scores.publish(new PmtModel("test-once", BigDecimal.TEN, Map.of())))
+                .isInstanceOf(PmtModelConflictException.class);
+        assertThatThrownBy(() -> scores.activate("never-published")).isInstanceOf(PmtModelConflictException.class);
+        assertThatThrownBy(() -> scores.publish(new PmtModel("bad version!", BigDecimal.ONE, Map.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(scores.activeModel().version()).isEqualTo("pmt-2025.1");
+    }
+
+    private List<HouseholdId> allToRescore(String version) {
+        return scores.toRescore(version, null, 10_000);
+    }
+}
