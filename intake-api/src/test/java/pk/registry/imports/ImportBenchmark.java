@@ -305,7 +305,7 @@ public final class ImportBenchmark {
     }
 
     /** Writes an all-valid file: about six persons a household, CNICs unique, every column filled where it may be. */
-    static long generate(Path file, int households, Random random) throws IOException {
+    public static long generate(Path file, int households, Random random) throws IOException {
         return generate(file, households, random, 1_000_000L);
     }
 
