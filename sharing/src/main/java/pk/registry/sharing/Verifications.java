@@ -61,6 +61,7 @@ public class Verifications {
         if (!decision.allowed()) {
             throw new AgreementRefusedException(decision.reason());
         }
+        terms.takeQuota(grant.agreement());
         Map<AnswerField, @Nullable Object> fields = new LinkedHashMap<>();
         for (AnswerField field : grant.fields()) {
             fields.put(field, value(field, facts.orElse(null), grant.programme(), query));
@@ -111,6 +112,18 @@ public class Verifications {
                 agreement.agency(), programmeCode, purpose, granted.stream().map(AnswerField::jsonName).toList(),
                 DisclosureOutcome.NOTIFIED, requestId, null));
         return new Answer(disclosure, fields);
+    }
+
+    /**
+     * Whether a household (known by its id; an erased one is not) is eligible for a programme now,
+     * to compare with what a subscriber was last told. Discloses nothing and logs nothing: never
+     * hand the result to a partner; tell it through {@link #notification}.
+     */
+    @Transactional(readOnly = true)
+    public boolean eligibleNow(HouseholdId household, String programmeCode) {
+        Programme programme = terms.programme(programmeCode);
+        return Boolean.TRUE.equals(value(AnswerField.ELIGIBLE,
+                households.factsOf(household, programme.modelVersion()).orElse(null), programme, null));
     }
 
     private static @Nullable Object value(AnswerField field, @Nullable HouseholdFacts facts, Programme programme,

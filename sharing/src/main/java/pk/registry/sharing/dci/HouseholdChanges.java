@@ -1,0 +1,37 @@
+package pk.registry.sharing.dci;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import pk.registry.household.HouseholdCorrected;
+import pk.registry.household.HouseholdErased;
+import pk.registry.household.HouseholdsRescored;
+
+/**
+ * The household module's changes that can change a subscriber's answer: after their transaction
+ * committed, reliably (the event publication registry republishes what a crash interrupted).
+ */
+@Component
+class HouseholdChanges {
+
+    private final SubscriptionNotifier notifier;
+
+    HouseholdChanges(SubscriptionNotifier notifier) {
+        this.notifier = notifier;
+    }
+
+    @ApplicationModuleListener
+    void on(HouseholdsRescored rescored) {
+        notifier.reviewUnderModel(rescored.modelVersion());
+    }
+
+    @ApplicationModuleListener
+    void on(HouseholdCorrected corrected) {
+        notifier.reviewHousehold(corrected.household(), false);
+    }
+
+    @ApplicationModuleListener
+    void on(HouseholdErased erased) {
+        notifier.reviewHousehold(erased.household(), true);
+    }
+}

@@ -1,0 +1,103 @@
+package pk.registry.sharing.dci;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.Ids;
+import pk.registry.kernel.Pakistan;
+import pk.registry.sharing.Agreement;
+import pk.registry.sharing.Answer;
+import pk.registry.sharing.PartnerManagement;
+import pk.registry.sharing.Verifications;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Tells subscribers when their answer changed: a subscription whose household's eligibility for
+ * its programme is no longer what the partner was last told gets a {@code notify} callback with
+ * the answer as a question would get it now ({@link Verifications#notification}, which logs the
+ * disclosure); an erased household's subscriptions get theirs (as unregistered) and end. Nothing
+ * is told, and nothing logged, while the answer is unchanged, the agreement answers nothing
+ * today or no longer names the programme and purpose, or it registered no callback URL.
+ */
+@Component
+class SubscriptionNotifier {
+
+    private static final int PAGE = 500;
+
+    private final DciSubscriptions subscriptions;
+    private final Verifications verifications;
+    private final PartnerManagement partners;
+    private final CallbackQueue callbacks;
+    private final OutboundEnvelopes envelopes;
+    private final Clock clock;
+
+    SubscriptionNotifier(DciSubscriptions subscriptions, Verifications verifications, PartnerManagement partners,
+            CallbackQueue callbacks, OutboundEnvelopes envelopes, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.verifications = verifications;
+        this.partners = partners;
+        this.callbacks = callbacks;
+        this.envelopes = envelopes;
+        this.clock = clock;
+    }
+
+    /** After every household was rescored under a model version: the subscriptions of programmes that score with it. */
+    @Transactional
+    void reviewUnderModel(String modelVersion) {
+        List<DciSubscriptions.Subscription> page = subscriptions.activeUnderModel(modelVersion, null, PAGE);
+        while (!page.isEmpty()) {
+            page.forEach(subscription -> review(subscription, false));
+            page = page.size() < PAGE ? List.of()
+                    : subscriptions.activeUnderModel(modelVersion, page.get(page.size() - 1).code(), PAGE);
+        }
+    }
+
+    /** After a household changed (corrected, or erased: then its subscriptions end). */
+    @Transactional
+    void reviewHousehold(HouseholdId household, boolean erased) {
+        subscriptions.activeOf(household).forEach(subscription -> review(subscription, erased));
+    }
+
+    private void review(DciSubscriptions.Subscription subscription, boolean erased) {
+        boolean eligible = !erased && verifications.eligibleNow(subscription.household(), subscription.programme());
+        if (erased || eligible != subscription.lastEligible()) {
+            Optional<Agreement> agreement = partners.agreement(subscription.agreement())
+                    .filter(candidate -> candidate.refusal(Pakistan.today(clock)).isEmpty())
+                    .filter(candidate -> candidate.programmes().contains(subscription.programme())
+                            && candidate.purposes().contains(subscription.purpose()));
+            Optional<URI> target = agreement.flatMap(candidate -> CallbackTargets.resolve(candidate, null, "/registry/notify"));
+            if (target.isPresent()) {
+                notify(agreement.get(), subscription, target.get());
+                subscriptions.told(subscription.code(), eligible);
+            }
+        }
+        if (erased) {
+            subscriptions.end(subscription.code(), clock.instant());
+        }
+    }
+
+    private void notify(Agreement agreement, DciSubscriptions.Subscription subscription, URI target) {
+        String correlationId = Ids.newId().toString();
+        Answer answer = verifications.notification(agreement, subscription.household(), subscription.programme(),
+                subscription.purpose(), subscription.maskedCnic(), subscription.code());
+        Instant now = clock.instant();
+        ObjectNode message = Json.object();
+        message.put("transaction_id", correlationId);
+        ObjectNode event = message.putArray("notify_event").addObject();
+        event.put("reference_id", subscription.code());
+        event.put("timestamp", Json.timestamp(now));
+        ObjectNode data = AnswerRecords.data();
+        data.set("reg_records", AnswerRecords.recordOf(answer));
+        event.set("data", data);
+        ObjectNode header = envelopes.header("notify", "succ", null, null, 1, 1, subscription.receiverId());
+        callbacks.queue(new Transactions.Txn(correlationId, agreement.id(), correlationId, "notify", "pdng", null, now),
+                List.of(), "notify", target, header, message);
+    }
+}

@@ -1,0 +1,299 @@
+package pk.registry.sharing.dci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import pk.registry.household.HouseholdCorrected;
+import pk.registry.household.HouseholdErased;
+import pk.registry.household.HouseholdManagement;
+import pk.registry.household.HouseholdScores;
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.Pakistan;
+import pk.registry.sharing.Agreement;
+import pk.registry.sharing.PartnerManagement;
+import pk.registry.sharing.Programme;
+import pk.registry.sharing.dci.DciFixtures.Registered;
+import pk.registry.sharing.dci.testing.CallbackReceiver;
+import pk.registry.sharing.dci.testing.DciMessages;
+import pk.registry.sharing.dci.testing.DciSpec;
+import pk.testsupport.RegistryModuleTest;
+import pk.testsupport.TestClock;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * DCI subscriptions at the sharing module's scope: only persons the agreement was answered about
+ * can be followed, once; a rescoring that changes eligibility is notified (once, logged as a
+ * disclosure), an unchanged one is not; an erased household's subscriptions are notified and
+ * end; an agreement ends only its own subscriptions.
+ */
+@RegistryModuleTest
+class DciSubscriptionsIntegrationTests {
+
+    @Autowired
+    DciGateway gateway;
+
+    @Autowired
+    CallbackDelivery delivery;
+
+    @Autowired
+    PartnerManagement partners;
+
+    @Autowired
+    HouseholdManagement households;
+
+    @Autowired
+    HouseholdScores scores;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    TestClock clock;
+
+    TransactionTemplate transactions;
+    Programme programme;
+    Registered household;
+    CallbackReceiver receiver;
+    Agreement agreement;
+    Actor partner;
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        transactions = new TransactionTemplate(transactionManager);
+        String model = DciFixtures.model(scores, 10);
+        programme = DciFixtures.programme(partners, model);
+        household = DciFixtures.register(households, Pakistan.today(clock));
+        DciFixtures.rescore(transactions, scores, household.id(), model);
+        receiver = CallbackReceiver.start();
+        agreement = agreement();
+        partner = DciFixtures.partner(agreement);
+    }
+
+    @AfterEach
+    void tearDown() {
+        receiver.close();
+    }
+
+    @Test
+    void onlyAPersonTheAgreementWasAnsweredAboutCanBeFollowedAndOnlyOnce() {
+        String cnic = household.cnics().get(0);
+        List<JsonNode> before = subscribed(DciMessages.subscribeEntry("before", cnic),
+                DciMessages.subscribeEntry("stranger", DciFixtures.newCnic('M')), DciMessages.subscribeEntry("suite", "TEST-001"));
+        ask(cnic);
+        List<JsonNode> after = subscribed(DciMessages.subscribeEntry("after", cnic));
+        List<JsonNode> again = subscribed(DciMessages.subscribeEntry("again", cnic));
+
+        assertThat(before).extracting(entry -> entry.get("status_reason_code").asString())
+                .containsOnly("rjct.person_id.invalid");
+        assertThat(before.get(0).get("status_reason_message")).as("a registered person not asked about and an unregistered "
+                + "one are told apart by nothing").isEqualTo(before.get(1).get("status_reason_message"));
+        assertThat(after.get(0).get("status").asString()).isEqualTo("succ");
+        String code = after.get(0).get("subscriptions").get(0).get("code").asString();
+        assertThat(after.get(0).get("subscriptions").get(0).get("status").asString()).isEqualTo("subscribe");
+        assertThat(again.get(0).get("status_reason_code").asString()).isEqualTo("rjct.event.already_subscribed");
+        assertThat(jdbc.sql("SELECT household_id, masked_cnic, last_eligible FROM dci_subscription WHERE code = :code")
+                .param("code", code).query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single())
+                .containsExactly(household.id().toString(), cnic.substring(0, 5) + "-*******-1", "Y");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dci_subscription WHERE masked_cnic LIKE :digits OR receiver_id LIKE :digits")
+                .param("digits", "%" + cnic.substring(6, 13) + "%").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRescoringThatChangesEligibilityIsNotifiedOnceAndAnUnchangedOneNot() {
+        String cnic = household.cnics().get(0);
+        ask(cnic);
+        String code = subscribed(DciMessages.subscribeEntry("follow", cnic)).get(0).get("subscriptions").get(0).get("code")
+                .asString();
+        long disclosuresBefore = disclosures();
+
+        String same = DciFixtures.model(scores, 20);
+        rescoreUnder(same);
+        delivery.deliverDue();
+        assertThat(receiver.callsTo("/registry/notify")).as("still eligible: nothing to tell").isEmpty();
+        assertThat(disclosures()).isEqualTo(disclosuresBefore);
+
+        String higher = DciFixtures.model(scores, 90);
+        rescoreUnder(higher);
+        delivery.deliverDue();
+
+        CallbackReceiver.Call call = receiver.await("/registry/notify", 1, Duration.ofSeconds(5)).get(0);
+        DciSpec.get().assertValidRequest("/registry/notify", call.body());
+        JsonNode notify = DciMessages.read(call.body());
+        assertThat(notify.get("header").get("action").asString()).isEqualTo("notify");
+        JsonNode event = notify.get("message").get("notify_event").get(0);
+        assertThat(event.get("reference_id").asString()).isEqualTo(code);
+        JsonNode record = event.get("data").get("reg_records");
+        assertThat(record.propertyNames()).containsExactly("eligible", "score_band", "group_size", "district",
+                "masked_identifier");
+        assertThat(record.get("eligible").asBoolean()).isFalse();
+        assertThat(record.get("score_band").asString()).isEqualTo("80-100");
+        assertThat(record.get("masked_identifier").get("identifier_value").asString()).isEqualTo(cnic.substring(0, 5) + "-*******-1");
+        assertThat(call.body()).doesNotContain(household.personalData());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM disclosure WHERE agreement_id = :agreement AND outcome = 'NOTIFIED'")
+                .param("agreement", agreement.id().value()).query(Long.class).single()).isEqualTo(1);
+
+        rescoreUnder(higher);
+        delivery.deliverDue();
+        assertThat(receiver.callsTo("/registry/notify")).as("told once").hasSize(1);
+    }
+
+    @Test
+    void aCorrectionIsNotifiedWhenItChangesEligibilityOnly() {
+        String cnic = household.cnics().get(0);
+        ask(cnic);
+        subscribed(DciMessages.subscribeEntry("follow", cnic));
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new HouseholdCorrected(household.id())));
+        delivery.deliverDue();
+        assertThat(receiver.callsTo("/registry/notify")).as("still eligible").isEmpty();
+
+        jdbc.sql("DELETE FROM household_score WHERE household_id = :household AND model_version = :version")
+                .param("household", household.id().toString()).param("version", programme.modelVersion()).update();
+        transactions.executeWithoutResult(status -> events.publishEvent(new HouseholdCorrected(household.id())));
+        delivery.deliverDue();
+
+        JsonNode notify = DciMessages.read(receiver.await("/registry/notify", 1, Duration.ofSeconds(5)).get(0).body());
+        assertThat(notify.get("message").get("notify_event").get(0).get("data").get("reg_records").get("eligible")
+                .asBoolean()).as("no score under the programme's model any more").isFalse();
+    }
+
+    @Test
+    void anErasedHouseholdsSubscriptionsAreNotifiedAndEnd() {
+        String cnic = household.cnics().get(0);
+        ask(cnic);
+        String code = subscribed(DciMessages.subscribeEntry("follow", cnic)).get(0).get("subscriptions").get(0).get("code")
+                .asString();
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new HouseholdErased(household.id())));
+        delivery.deliverDue();
+
+        JsonNode notify = DciMessages.read(receiver.await("/registry/notify", 1, Duration.ofSeconds(5)).get(0).body());
+        assertThat(notify.get("message").get("notify_event").get(0).get("reference_id").asString()).isEqualTo(code);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dci_subscription WHERE code = :code AND ended_at IS NOT NULL")
+                .param("code", code).query(Long.class).single()).isEqualTo(1);
+        JsonNode status = unsubscribed(partner, code);
+        assertThat(status.get("status_reason_code").asString()).isEqualTo("rjct.event.already_unsubscribed");
+    }
+
+    @Test
+    void anAgreementEndsOnlyItsOwnSubscriptions() {
+        String cnic = household.cnics().get(0);
+        ask(cnic);
+        String code = subscribed(DciMessages.subscribeEntry("follow", cnic)).get(0).get("subscriptions").get(0).get("code")
+                .asString();
+        Agreement other = agreement();
+
+        JsonNode foreign = unsubscribed(DciFixtures.partner(other), code);
+        JsonNode own = unsubscribed(partner, code);
+        JsonNode again = unsubscribed(partner, code);
+        JsonNode unknown = unsubscribed(partner, "sub-test-001");
+
+        assertThat(foreign.get("status").asString()).isEqualTo("rjct");
+        assertThat(foreign.get("status_reason_code").asString()).isEqualTo("rjct.subscription_code.invalid");
+        assertThat(foreign.get("subscription_status")).isEmpty();
+        assertThat(own.get("status").asString()).isEqualTo("succ");
+        assertThat(own.get("subscription_status").get(0).get("code").asString()).isEqualTo(code);
+        assertThat(own.get("subscription_status").get(0).get("status").asString()).isEqualTo("unsubscribe");
+        assertThat(again.get("status_reason_code").asString()).isEqualTo("rjct.event.already_unsubscribed");
+        assertThat(unknown.get("status_reason_code").asString()).isEqualTo("rjct.subscription_code.invalid");
+        assertThat(subscribed(DciMessages.subscribeEntry("follow-again", cnic)).get(0).get("status").asString())
+                .as("an ended subscription can be taken out again").isEqualTo("succ");
+    }
+
+    @Test
+    void aSubscriptionThatBreaksTheStandardIsRefusedAsAWhole() {
+        ObjectNode noZone = DciMessages.subscribe(DciMessages.subscribeEntry("r", household.cnics().get(0))
+                .put("timestamp", "2024-01-15T10:30:00"));
+        ObjectNode longCode = DciMessages.unsubscribe("s".repeat(100));
+
+        DciReply subscribe = gateway.subscribe(partner, bytes(noZone));
+        DciReply unsubscribe = gateway.unsubscribe(partner, bytes(longCode));
+
+        for (DciReply reply : List.of(subscribe, unsubscribe)) {
+            DciSpec.get().assertValidResponse("/registry/subscribe", 200, reply.json());
+            assertThat(reply.body().get("message").get("ack_status").asString()).isEqualTo("ERR");
+        }
+        assertThat(gateway.unsubscribe(partner, bytes(DciMessages.unsubscribe("s".repeat(99)))).status()).isEqualTo(202);
+    }
+
+    private Agreement agreement() {
+        return DciFixtures.draft(programme.code(), Pakistan.today(clock))
+                .with(draft -> draft.callbackBaseUrl = receiver.baseUrl()).save(partners);
+    }
+
+    /** Asks about the person (a synchronous search), as a partner must before following them. */
+    private void ask(String cnic) {
+        DciReply reply = gateway.syncSearch(partner, bytes(DciMessages.search(DciMessages.searchEntry("ask", "CNIC", cnic))));
+        assertThat(reply.body().get("message").get("search_response").get(0).get("status").asString()).isEqualTo("succ");
+    }
+
+    /** Subscribes; returns the entries of the on-subscribe callback (checked against the standard). */
+    private List<JsonNode> subscribed(ObjectNode... entries) {
+        ObjectNode request = DciMessages.subscribe(entries);
+        DciSpec.get().assertValidRequest("/registry/subscribe", DciMessages.text(request));
+        DciReply reply = gateway.subscribe(partner, bytes(request));
+        assertThat(reply.status()).isEqualTo(202);
+        DciSpec.get().assertValidResponse("/registry/subscribe", 202, reply.json());
+        int before = receiver.callsTo("/registry/on-subscribe").size();
+        delivery.deliverDue();
+        CallbackReceiver.Call call = receiver.await("/registry/on-subscribe", before + 1, Duration.ofSeconds(5)).get(before);
+        DciSpec.get().assertValidRequest("/registry/on-subscribe", call.body());
+        JsonNode callback = DciMessages.read(call.body());
+        assertThat(callback.get("message").get("correlation_id").asString())
+                .isEqualTo(reply.body().get("message").get("correlation_id").asString());
+        List<JsonNode> responses = new java.util.ArrayList<>();
+        callback.get("message").get("subscribe_response").forEach(responses::add);
+        return responses;
+    }
+
+    /** Unsubscribes; returns the on-unsubscribe callback's message (checked against the standard). */
+    private JsonNode unsubscribed(Actor caller, String code) {
+        ObjectNode request = DciMessages.unsubscribe(code);
+        DciSpec.get().assertValidRequest("/registry/unsubscribe", DciMessages.text(request));
+        DciReply reply = gateway.unsubscribe(caller, bytes(request));
+        assertThat(reply.status()).isEqualTo(202);
+        int before = receiver.callsTo("/registry/on-unsubscribe").size();
+        delivery.deliverDue();
+        CallbackReceiver.Call call = receiver.await("/registry/on-unsubscribe", before + 1, Duration.ofSeconds(5)).get(before);
+        DciSpec.get().assertValidRequest("/registry/on-unsubscribe", call.body());
+        return DciMessages.read(call.body()).get("message");
+    }
+
+    /** Scores the household under a new model, moves the programme onto it, and announces the rescoring as the job does. */
+    private void rescoreUnder(String model) {
+        DciFixtures.rescore(transactions, scores, household.id(), model);
+        partners.saveProgramme(new pk.registry.sharing.Programme(programme.code(), programme.name(), model,
+                BigDecimal.valueOf(50)));
+        scores.rescoringFinished(model);
+    }
+
+    private long disclosures() {
+        return jdbc.sql("SELECT COUNT(*) FROM disclosure WHERE agreement_id = :agreement")
+                .param("agreement", agreement.id().value()).query(Long.class).single();
+    }
+
+    private static byte[] bytes(ObjectNode request) {
+        return DciMessages.text(request).getBytes(StandardCharsets.UTF_8);
+    }
+}
