@@ -121,13 +121,29 @@ public class HouseholdScores {
      */
     @Transactional(readOnly = true)
     public Optional<HouseholdFacts> factsFor(Cnic cnic, String modelVersion) {
-        return households.factsByCnic(blindIndex.bytesOf(BlindIndex.Domain.CNIC, cnic.digits()), modelVersion);
+        return households.factsByCnic(blindIndex.bytesOf(BlindIndex.Domain.CNIC, cnic.digits()), modelVersion)
+                .map(facts -> scored(facts, modelVersion));
     }
 
     /** The facts of a household known by its id (for a change a partner subscribed to). */
     @Transactional(readOnly = true)
     public Optional<HouseholdFacts> factsOf(HouseholdId household, String modelVersion) {
-        return households.factsById(household, modelVersion);
+        return households.factsById(household, modelVersion).map(facts -> scored(facts, modelVersion));
+    }
+
+    /**
+     * The facts with a score under the version even if the household was stored after another
+     * version became active (registration scores under the active one only): such a household
+     * is scored under the asked version on the spot, so that a programme still on an older
+     * model never answers "not eligible" for want of a score.
+     */
+    private HouseholdFacts scored(HouseholdFacts facts, String modelVersion) {
+        if (facts.score() != null) {
+            return facts;
+        }
+        return models.find(modelVersion).flatMap(model -> households.find(facts.household()).map(row -> sealer.rescore(row, model)))
+                .map(score -> new HouseholdFacts(facts.household(), facts.district(), facts.memberCount(), score.score()))
+                .orElse(facts);
     }
 
 }

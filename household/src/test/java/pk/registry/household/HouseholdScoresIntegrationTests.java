@@ -112,6 +112,27 @@ class HouseholdScoresIntegrationTests {
     }
 
     @Test
+    void aHouseholdStoredAfterASwitchIsScoredUnderAnEarlierVersionWhenAskedUnderIt() {
+        scores.publish(new PmtModel("test-later", BigDecimal.TEN, Map.of(PmtFactor.HOUSEHOLD_SIZE, BigDecimal.ONE)));
+        scores.activate("test-later");
+        try {
+            Household poor = HouseholdForms.poor(Pakistan.today(clock));
+            HouseholdId id = households.register(poor.owner(), poor.form(), HouseholdForms.consent(), null).id();
+
+            assertThat(jdbc.sql("SELECT model_version FROM household_score WHERE household_id = :id")
+                    .param("id", id.toString()).query(String.class).list()).containsExactly("test-later");
+            assertThat(scores.factsFor(Cnic.parse(poor.member(0).cnic), "pmt-2025.1").orElseThrow().score())
+                    .as("a programme still on the earlier version is not told 'not eligible' for want of a score")
+                    .isEqualByComparingTo("12.9");
+            assertThat(scores.factsOf(id, "pmt-2025.1").orElseThrow().score()).isEqualByComparingTo("12.9");
+            assertThat(scores.factsOf(id, "never-published").orElseThrow().score()).isNull();
+        }
+        finally {
+            scores.activate("pmt-2025.1");
+        }
+    }
+
+    @Test
     void versionsAreImmutableAndOnlyPublishedOnesCanBeActivated() {
         scores.publish(new PmtModel("test-once", BigDecimal.ONE, Map.of()));
 

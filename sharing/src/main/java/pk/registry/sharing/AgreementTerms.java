@@ -54,8 +54,9 @@ class AgreementTerms {
     }
 
     /**
+     * What the agreement allows for the question; the quota is taken separately, once every gate
+     * has let the question through ({@link #takeQuota}).
      * @throws AgreementRefusedException if the agreement does not allow the question
-     * @throws QuotaExceededException if its daily quota is used up
      */
     Grant grant(Actor partner, VerificationQuery query) {
         Agreement agreement = agreementOf(partner);
@@ -67,8 +68,15 @@ class AgreementTerms {
         }
         Programme programme = programme(query.programme());
         Set<AnswerField> fields = fields(agreement, query.purpose());
-        quotas.take(agreement);
         return new Grant(agreement, programme, fields);
+    }
+
+    /**
+     * Takes one answer from the agreement's daily quota.
+     * @throws QuotaExceededException if it is used up
+     */
+    void takeQuota(Agreement agreement) {
+        quotas.take(agreement);
     }
 
     Programme programme(String code) {

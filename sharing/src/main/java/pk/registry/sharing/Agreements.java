@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import pk.registry.kernel.Purpose;
 
@@ -96,7 +98,7 @@ class Agreements {
         agreement.fields().forEach(field -> jdbc.sql(
                 "INSERT INTO agreement_field (agreement_id, field) VALUES (:id, :field)")
                 .param("id", id).param("field", field.name()).update());
-        snapshots.remove(agreement.id());
+        forgetAfterCommit(agreement.id());
         return updated == 0;
     }
 
@@ -129,5 +131,18 @@ class Agreements {
         jdbc.sql("SELECT field FROM agreement_field WHERE agreement_id = :id").param("id", id.value())
                 .query(String.class).list().forEach(field -> fields.add(AnswerField.valueOf(field)));
         return fields;
+    }
+
+    /** Drops this node's snapshot now and once the change is committed, so no reader keeps the old terms. */
+    private void forgetAfterCommit(AgreementId key) {
+        snapshots.remove(key);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    snapshots.remove(key);
+                }
+            });
+        }
     }
 }

@@ -2,6 +2,7 @@ package pk.registry.sharing;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +39,7 @@ class DisclosureLog {
                 VALUES (:id, :household, :at, :visible, :channel, :agreement, :agency, :programme, :purpose, :fields,
                         :outcome, :request, :legal)""")
                 .param("id", id.toString()).param("household", entry.household() == null ? null : entry.household().toString())
-                .param("at", Timestamp.from(entry.at())).param("visible", Timestamp.from(entry.visibleFrom()))
+                .param("at", micros(entry.at())).param("visible", micros(entry.visibleFrom()))
                 .param("channel", entry.channel().name())
                 .param("agreement", entry.agreement() == null ? null : entry.agreement().value())
                 .param("agency", entry.agency()).param("programme", entry.programme())
@@ -69,5 +70,10 @@ class DisclosureLog {
                 WHERE agreement_id = :agreement AND household_id = :household AND outcome = 'ANSWERED'""")
                 .param("agreement", agreement.value()).param("household", household.toString())
                 .query(Long.class).single() > 0;
+    }
+
+    /** Stored to the microsecond, truncated (never rounded up): a row is visible from the instant it was written. */
+    private static Timestamp micros(Instant at) {
+        return Timestamp.from(at.truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Programmes ({@code programme}). */
 @Repository
@@ -50,7 +52,7 @@ class Programmes {
 
     /** Inserts or replaces the programme; returns whether it was new. */
     boolean save(Programme programme, Instant at) {
-        snapshots.remove(programme.code());
+        forgetAfterCommit(programme.code());
         int updated = jdbc.sql("UPDATE programme SET name = :name, model_version = :version, cutoff = :cutoff WHERE code = :code")
                 .param("name", programme.name()).param("version", programme.modelVersion())
                 .param("cutoff", programme.cutoff()).param("code", programme.code()).update();
@@ -64,5 +66,18 @@ class Programmes {
                 .param("version", programme.modelVersion()).param("cutoff", programme.cutoff())
                 .param("at", Timestamp.from(at)).update();
         return true;
+    }
+
+    /** Drops this node's snapshot now and once the change is committed, so no reader keeps the old terms. */
+    private void forgetAfterCommit(String key) {
+        snapshots.remove(key);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    snapshots.remove(key);
+                }
+            });
+        }
     }
 }

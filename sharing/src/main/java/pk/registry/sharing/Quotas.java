@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 
 /**
  * Each agreement's daily quota of answers, as a Bucket4j token bucket per agreement on this
@@ -21,6 +23,10 @@ class Quotas {
 
     private final Map<AgreementId, Limit> limits = new ConcurrentHashMap<>();
 
+    private static Bandwidth daily(int quota) {
+        return Bandwidth.builder().capacity(quota).refillIntervally(quota, Duration.ofDays(1)).build();
+    }
+
     private record Limit(int perDay, Bucket bucket) {
     }
 
@@ -29,11 +35,18 @@ class Quotas {
      * @throws QuotaExceededException when none is left today
      */
     void take(Agreement agreement) {
-        Limit limit = limits.compute(agreement.id(), (id, current) -> current != null && current.perDay() == agreement.dailyQuota()
-                ? current : new Limit(agreement.dailyQuota(), Bucket.builder()
-                        .addLimit(Bandwidth.builder().capacity(agreement.dailyQuota())
-                                .refillIntervally(agreement.dailyQuota(), Duration.ofDays(1)).build())
-                        .build()));
+        Limit limit = limits.compute(agreement.id(), (id, current) -> {
+            if (current == null) {
+                return new Limit(agreement.dailyQuota(), Bucket.builder().addLimit(daily(agreement.dailyQuota())).build());
+            }
+            if (current.perDay() != agreement.dailyQuota()) {
+                // What was used today stays used: a changed quota is not a fresh day.
+                current.bucket().replaceConfiguration(BucketConfiguration.builder().addLimit(daily(agreement.dailyQuota())).build(),
+                        TokensInheritanceStrategy.ADDITIVE);
+                return new Limit(agreement.dailyQuota(), current.bucket());
+            }
+            return current;
+        });
         ConsumptionProbe probe = limit.bucket().tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new QuotaExceededException(Duration.ofNanos(probe.getNanosToWaitForRefill()));

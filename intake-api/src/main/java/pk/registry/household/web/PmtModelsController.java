@@ -2,10 +2,12 @@ package pk.registry.household.web;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -47,13 +50,18 @@ class PmtModelsController {
     }
 
     /** A new model version: a base and a weight per factor. */
-    record NewModel(@Pattern(regexp = VERSION) String version,
+    record NewModel(@NotBlank @Pattern(regexp = VERSION) String version,
             @NotNull @DecimalMin("-100") @DecimalMax("100") BigDecimal base,
             @NotEmpty Map<PmtFactor, @NotNull @DecimalMin("-100") @DecimalMax("100") BigDecimal> weights) {
     }
 
     /** A model version with how far rescoring under it has come. */
-    record ModelView(PmtModelVersion model, RescoringProgress rescoring) {
+    record ModelView(PmtModel model, boolean active, Instant publishedAt, @Nullable Instant activatedAt,
+            RescoringProgress rescoring) {
+
+        static ModelView of(PmtModelVersion version, RescoringProgress rescoring) {
+            return new ModelView(version.model(), version.active(), version.publishedAt(), version.activatedAt(), rescoring);
+        }
     }
 
     @Operation(summary = "Every model version of the proxy means test, newest first, the active one marked")
@@ -67,7 +75,7 @@ class PmtModelsController {
     ModelView model(@PathVariable @Pattern(regexp = VERSION) String version) {
         PmtModelVersion model = scores.models().stream().filter(candidate -> candidate.model().version().equals(version))
                 .findFirst().orElseThrow(() -> Problems.notFound("There is no such model version."));
-        return new ModelView(model, scores.progress(version));
+        return ModelView.of(model, scores.progress(version));
     }
 
     @Operation(summary = "Publish a model version (not active yet); versions never change")

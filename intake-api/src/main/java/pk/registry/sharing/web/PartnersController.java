@@ -84,6 +84,12 @@ class PartnersController {
         return ResponseEntity.created(URI.create("/api/v1/admin/programmes/" + programme.code())).body(programme);
     }
 
+    @Operation(summary = "One programme")
+    @GetMapping("/programmes/{code}")
+    Programme programme(@PathVariable @Pattern(regexp = CODE) String code) {
+        return partners.programme(code).orElseThrow(() -> Problems.notFound("There is no such programme."));
+    }
+
     @Operation(summary = "Change a programme's name, model version or cut-off")
     @PutMapping(path = "/programmes/{code}", consumes = "application/json")
     Programme changeProgramme(@PathVariable @Pattern(regexp = CODE) String code, @Valid @RequestBody ProgrammeTerms terms) {
@@ -111,17 +117,20 @@ class PartnersController {
     record TransferApproval(@NotBlank @Size(max = 200) String reference, @NotNull LocalDate approvedOn) {
     }
 
-    /** An agreement as administrators see it. */
+    /**
+     * An agreement as administrators see it: every term, the partner's public keys included, so
+     * that reading an agreement and writing it back changes nothing else.
+     */
     record AgreementView(String id, String agency, AgreementStatus status, LocalDate validFrom, LocalDate validUntil,
             int dailyQuota, Set<String> programmes, Set<Purpose> purposes, List<String> fields, String jurisdiction,
-            Agreement.@Nullable TransferApproval transferApproval, @Nullable URI callbackBaseUrl, boolean signedRequests,
+            Agreement.@Nullable TransferApproval transferApproval, @Nullable URI callbackBaseUrl, @Nullable String jwks,
             Instant updatedAt) {
 
         static AgreementView of(Agreement agreement) {
             return new AgreementView(agreement.id().value(), agreement.agency(), agreement.status(), agreement.validFrom(),
                     agreement.validUntil(), agreement.dailyQuota(), agreement.programmes(), agreement.purposes(),
                     agreement.fields().stream().sorted().map(AnswerField::jsonName).toList(), agreement.jurisdiction(),
-                    agreement.transferApproval(), agreement.callbackBaseUrl(), agreement.jwks() != null,
+                    agreement.transferApproval(), agreement.callbackBaseUrl(), agreement.jwks(),
                     agreement.updatedAt());
         }
     }

@@ -51,8 +51,8 @@ class VerificationsController {
     }
 
     @Operation(summary = "Ask about one person by CNIC, for one programme and one declared purpose",
-            description = "The answer holds exactly the fields the caller's agreement allows for that purpose (at least "
-                    + "eligible); an unregistered CNIC gets an answer of the same shape (eligible false). Every answer is a "
+            description = "The answer holds exactly the fields the caller's agreement allows for that purpose (eligible "
+                    + "whenever the purpose may use eligibility); an unregistered CNIC gets an answer of the same shape (eligible false). Every answer is a "
                     + "disclosure the household can see. 403 outside the agreement, 429 with Retry-After over its daily quota.")
     @PostMapping(path = "/api/v1/verifications", consumes = "application/json", produces = "application/json")
     Map<String, @Nullable Object> verify(Actor partner, @Valid @RequestBody VerificationRequest request,
