@@ -17,5 +17,25 @@ public enum AuditAction {
     /** The household read its disclosure log. */
     DISCLOSURES_READ,
     /** The DPO recorded a disclosure made under a court order, a warrant or a danger to life. */
-    LEGAL_DISCLOSURE_RECORDED
+    LEGAL_DISCLOSURE_RECORDED,
+    /** A correction of the household's answers was applied. */
+    HOUSEHOLD_CORRECTED,
+    /** The household was erased (an approved request, or its retention period ended). */
+    HOUSEHOLD_ERASED,
+    /** The household exported everything held about it. */
+    DATA_EXPORTED,
+    /** The household asked for a correction or added an annotation. */
+    CORRECTION_REQUESTED,
+    /** A correction was approved or rejected. */
+    CORRECTION_DECIDED,
+    /** The household lodged a complaint with the DPO. */
+    COMPLAINT_LODGED,
+    /** The DPO answered a complaint. */
+    COMPLAINT_ANSWERED,
+    /** The household asked for its erasure. */
+    ERASURE_REQUESTED,
+    /** The DPO approved or refused an erasure request. */
+    ERASURE_DECIDED,
+    /** A legal hold was placed on the household or released. */
+    LEGAL_HOLD_CHANGED
 }

@@ -110,12 +110,17 @@ public class AuditTrail {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
     }
 
-    /** Re-walks the whole chain from the first event, streaming. */
+    /**
+     * Re-walks the whole chain, streaming, from its anchor: the last event deleted when its
+     * retention period ended (the genesis while none was).
+     */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
+        Head anchor = jdbc.sql("SELECT anchor_seq, anchor_hash FROM audit_anchor WHERE id = 1")
+                .query((rs, row) -> new Head(rs.getLong(1), rs.getString(2))).single();
         var walk = new Object() {
-            long expectedSeq = 1;
-            String previous = GENESIS;
+            long expectedSeq = anchor.lastSeq() + 1;
+            String previous = anchor.lastHash();
             long checked;
             @Nullable Long broken;
         };

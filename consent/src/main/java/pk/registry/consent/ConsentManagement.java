@@ -76,6 +76,16 @@ public class ConsentManagement {
         }).toList());
     }
 
+    /**
+     * Erases the household's consent records and their histories, in the caller's transaction
+     * (the household is being erased; its receipts stay valid signatures of what was).
+     * @return how many records
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int eraseFor(HouseholdId household) {
+        return records.eraseFor(household);
+    }
+
     /** The household's consent records, oldest first. */
     @Transactional(readOnly = true)
     public List<ConsentRecord> consentsOf(HouseholdId household) {

@@ -70,6 +70,15 @@ class ConsentRecords {
                 .toList();
     }
 
+    /** Deletes every record of the household with its status history; returns how many records. */
+    int eraseFor(HouseholdId household) {
+        jdbc.sql("""
+                DELETE FROM consent_status WHERE consent_id IN (SELECT id FROM consent_record WHERE household_id = :household)""")
+                .param("household", household.toString()).update();
+        return jdbc.sql("DELETE FROM consent_record WHERE household_id = :household").param("household", household.toString())
+                .update();
+    }
+
     /** Appends a status change of one purpose of a record. */
     void appendStatus(UUID consentId, Purpose purpose, ConsentStatus status, Instant at) {
         jdbc.sql("INSERT INTO consent_status (consent_id, purpose_code, status, changed_at) VALUES (:id, :purpose, :status, :at)")

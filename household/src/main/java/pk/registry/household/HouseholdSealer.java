@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import pk.registry.consent.ConsentForm;
 import pk.registry.household.Payloads.Circumstances;
 import pk.registry.household.Payloads.Contact;
 import pk.registry.household.Payloads.Member;
@@ -27,6 +28,9 @@ import pk.registry.keys.BlindIndex;
  */
 @Component
 class HouseholdSealer {
+
+    /** A corrected household keeps the consents it has; resealing carries none. */
+    private static final ConsentForm NO_CONSENT = new ConsentForm("-", List.of("-"));
 
     private final HouseholdCrypto crypto;
     private final BlindIndex blindIndex;
@@ -47,6 +51,11 @@ class HouseholdSealer {
      *        the household's own mobile owns
      */
     SealedHousehold seal(HouseholdId id, FieldForm field, byte @Nullable [] ownerToken) {
+        return seal(id, crypto.newDataKey(id), field, ownerToken);
+    }
+
+    private SealedHousehold seal(HouseholdId id, HouseholdCrypto.DataKey key, FieldForm field,
+            byte @Nullable [] ownerToken) {
         HouseholdForm form = field.household();
         String district = PunjabDistricts.canonical(form.district()).orElseThrow();
         String mobile = MobileNumber.parse(form.mobile()).e164();
@@ -63,7 +72,6 @@ class HouseholdSealer {
                     Boolean.TRUE.equals(member.disability())));
         }
         byte[] mobileToken = blindIndex.bytesOf(BlindIndex.Domain.MOBILE, mobile);
-        HouseholdCrypto.DataKey key = crypto.newDataKey(id);
         Instant now = clock.instant();
         HouseholdRow row = new HouseholdRow(id, HouseholdStatus.SUBMITTED, district, form.members().size(),
                 now, ownerToken == null ? mobileToken : ownerToken, mobileToken, key.wrapped(),
@@ -75,6 +83,35 @@ class HouseholdSealer {
                 crypto.seal(key, id, "members", new Members(members)));
         ScoreRow score = score(key, id, form, models.active(), now);
         return new SealedHousehold(row, score, cnicTokens, field.consent(), field.consentObtainedOn());
+    }
+
+    /**
+     * The stored household with a corrected form, sealed again under its own data key, and its
+     * score under the active model.
+     */
+    Resealed reseal(HouseholdRow row, HouseholdForm form) {
+        HouseholdId id = row.id();
+        HouseholdCrypto.DataKey key = crypto.unwrap(id, row.wrappedKey(), row.masterKeyId());
+        SealedHousehold sealed = seal(id, key, new FieldForm(form, NO_CONSENT, Pakistan.today(clock)), row.ownerToken());
+        HouseholdRow fresh = sealed.row();
+        return new Resealed(new HouseholdRow(id, row.status(), fresh.district(), fresh.memberCount(), row.createdAt(),
+                row.ownerToken(), fresh.mobileToken(), row.wrappedKey(), row.masterKeyId(), fresh.contact(),
+                fresh.circumstances(), fresh.members()), sealed.score(), fresh.createdAt());
+    }
+
+    /** A corrected household's new row and score, sealed at {@code at}. */
+    record Resealed(HouseholdRow row, ScoreRow score, Instant at) {
+    }
+
+    /** Seals a text of the household's (a complaint, a proposed correction) under its data key. */
+    byte[] sealNote(HouseholdRow row, String slot, String text) {
+        HouseholdCrypto.DataKey key = crypto.unwrap(row.id(), row.wrappedKey(), row.masterKeyId());
+        return crypto.seal(key, row.id(), "note:" + slot, text);
+    }
+
+    String openNote(HouseholdRow row, String slot, byte[] sealed) {
+        HouseholdCrypto.DataKey key = crypto.unwrap(row.id(), row.wrappedKey(), row.masterKeyId());
+        return crypto.open(key, row.id(), "note:" + slot, sealed, String.class);
     }
 
     /** Scores a stored household again, with another model version. */

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -35,7 +36,7 @@ class Households {
     private static final HexFormat HEX = HexFormat.of();
     private static final String COLUMNS = """
             id, status, district, member_count, created_at, owner_token, mobile_token, data_key, master_key_id,
-            contact_ct, circumstances_ct, members_ct""";
+            contact_ct, circumstances_ct, members_ct, updated_at""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -51,7 +52,7 @@ class Households {
      * prior look-up, has the last word.
      */
     void insertAll(List<SealedHousehold> households) {
-        batch.batchUpdate("INSERT INTO household (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        batch.batchUpdate("INSERT INTO household (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 households, households.size(), (statement, household) -> {
                     HouseholdRow row = household.row();
                     statement.setString(1, row.id().toString());
@@ -66,6 +67,7 @@ class Households {
                     statement.setBytes(10, row.contact());
                     statement.setBytes(11, row.circumstances());
                     statement.setBytes(12, row.members());
+                    statement.setTimestamp(13, Timestamp.from(row.createdAt()));
                 });
         List<Map.Entry<String, HouseholdId>> claims = new ArrayList<>();
         households.forEach(household -> household.cnicTokens().keySet()
@@ -182,6 +184,60 @@ class Households {
                 .query((rs, row) -> new ScoreRow(household, rs.getString(1), rs.getBigDecimal(2), rs.getBytes(3),
                         rs.getTimestamp(4).toInstant()))
                 .optional();
+    }
+
+    /** Replaces a household's sealed parts and clear columns after a correction. */
+    void update(HouseholdRow row, Instant at) {
+        jdbc.sql("""
+                UPDATE household SET district = :district, member_count = :members, mobile_token = :mobile,
+                       contact_ct = :contact, circumstances_ct = :circumstances, members_ct = :sealedMembers,
+                       updated_at = :at
+                WHERE id = :id""")
+                .param("district", row.district()).param("members", row.memberCount()).param("mobile", row.mobileToken())
+                .param("contact", row.contact()).param("circumstances", row.circumstances())
+                .param("sealedMembers", row.members()).param("at", Timestamp.from(at)).param("id", row.id().toString())
+                .update();
+    }
+
+    /** Replaces the household's score under the score's version. */
+    void replaceScore(ScoreRow score) {
+        jdbc.sql("DELETE FROM household_score WHERE household_id = :id AND model_version = :version")
+                .param("id", score.household().toString()).param("version", score.modelVersion()).update();
+        insertScores(List.of(score));
+    }
+
+    /**
+     * Deletes the household's row (its wrapped data key with it), its CNIC claims, scores and
+     * idempotency keys, in the caller's transaction.
+     *
+     * @return how many rows of each kind were deleted
+     */
+    Map<String, Integer> erase(HouseholdId household) {
+        Map<String, Integer> erased = new java.util.LinkedHashMap<>();
+        String id = household.toString();
+        erased.put("cnicClaims", jdbc.sql("DELETE FROM household_cnic WHERE household_id = :id").param("id", id).update());
+        erased.put("scores", jdbc.sql("DELETE FROM household_score WHERE household_id = :id").param("id", id).update());
+        erased.put("idempotencyKeys", jdbc.sql("DELETE FROM idempotency_key WHERE household_id = :id").param("id", id).update());
+        erased.put("households", jdbc.sql("DELETE FROM household WHERE id = :id").param("id", id).update());
+        return erased;
+    }
+
+    /** Up to {@code limit} households, in id order, of the statuses whose record last changed before the cut-off. */
+    List<HouseholdId> changedBefore(Collection<HouseholdStatus> statuses, Instant cutoff, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM household WHERE status IN (:statuses) AND updated_at < :cutoff
+                ORDER BY id FETCH FIRST :limit ROWS ONLY""")
+                .param("statuses", statuses.stream().map(Enum::name).toList()).param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit).query((rs, row) -> HouseholdId.of(rs.getString(1))).list();
+    }
+
+    /** How many households of the statuses last changed before the cut-off; only among these ids, if any are given. */
+    long countChangedBefore(Collection<HouseholdStatus> statuses, Instant cutoff, Collection<HouseholdId> among) {
+        var query = jdbc.sql("SELECT COUNT(*) FROM household WHERE status IN (:statuses) AND updated_at < :cutoff"
+                + (among.isEmpty() ? "" : " AND id IN (:among)"))
+                .param("statuses", statuses.stream().map(Enum::name).toList()).param("cutoff", Timestamp.from(cutoff));
+        return (among.isEmpty() ? query : query.param("among", among.stream().map(HouseholdId::toString).toList()))
+                .query(Long.class).single();
     }
 
     /** Households and persons per district. */

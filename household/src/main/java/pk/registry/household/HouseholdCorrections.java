@@ -1,0 +1,89 @@
+package pk.registry.household;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pk.registry.audit.AuditAction;
+import pk.registry.audit.AuditEntry;
+import pk.registry.audit.AuditTrail;
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.Purpose;
+
+/**
+ * Corrections of a stored household's answers (seed 001 §7, seed 000): one field at a time,
+ * through the same rule set as intake. An applied correction is sealed again under the
+ * household's key, rescored with the active model, audited and announced as
+ * {@link HouseholdCorrected}.
+ */
+@Service
+public class HouseholdCorrections {
+
+    private final Households households;
+    private final HouseholdSealer sealer;
+    private final Validator validator;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    HouseholdCorrections(Households households, HouseholdSealer sealer, Validator validator, AuditTrail audit,
+            ApplicationEventPublisher events) {
+        this.households = households;
+        this.sealer = sealer;
+        this.validator = validator;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** The fields a household may ask to correct: household fields by name, member fields as {@code members[i].name}. */
+    public Set<String> correctableFields() {
+        Set<String> fields = new TreeSet<>(FieldCorrection.HOUSEHOLD_FIELDS);
+        FieldCorrection.MEMBER_FIELDS.forEach(field -> fields.add("members[i]." + field));
+        return fields;
+    }
+
+    /**
+     * Checks a proposed correction against the household as it is now, without changing it.
+     * @throws CorrectionRejectedException if it cannot be made
+     * @throws java.util.NoSuchElementException if there is no such household
+     */
+    @Transactional(readOnly = true)
+    public void check(HouseholdId household, String field, String value) {
+        corrected(households.find(household).orElseThrow(), new FieldCorrection(field, value));
+    }
+
+    /**
+     * Applies a correction approved by a field officer of the household's district or the DPO.
+     * @throws CorrectionRejectedException if the corrected household breaks the rule set (nothing changes)
+     * @throws java.util.NoSuchElementException if there is no such household
+     */
+    @Transactional
+    public void apply(Actor approver, HouseholdId household, String field, String value) {
+        HouseholdRow row = households.find(household).orElseThrow();
+        HouseholdSealer.Resealed resealed = sealer.reseal(row, corrected(row, new FieldCorrection(field, value)));
+        households.update(resealed.row(), resealed.at());
+        households.replaceScore(resealed.score());
+        audit.record(AuditEntry.success(approver, Purpose.ELIGIBILITY_ASSESSMENT, household, AuditAction.HOUSEHOLD_CORRECTED));
+        events.publishEvent(new HouseholdCorrected(household));
+    }
+
+    private HouseholdForm corrected(HouseholdRow row, FieldCorrection correction) {
+        HouseholdForm form = correction.applyTo(sealer.open(row));
+        Set<ConstraintViolation<HouseholdForm>> violations = validator.validate(form);
+        if (!violations.isEmpty()) {
+            List<CorrectionRejectedException.Problem> problems = violations.stream()
+                    .map(violation -> new CorrectionRejectedException.Problem(violation.getPropertyPath().toString(),
+                            violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+                            violation.getMessage()))
+                    .toList();
+            throw new CorrectionRejectedException(problems);
+        }
+        return form;
+    }
+}

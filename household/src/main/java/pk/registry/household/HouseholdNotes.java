@@ -1,0 +1,42 @@
+package pk.registry.household;
+
+import java.util.NoSuchElementException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pk.registry.kernel.HouseholdId;
+
+/**
+ * Texts about a household that other modules keep (a complaint, a proposed correction), sealed
+ * under the household's own data key: what the household wrote is as protected as its answers,
+ * and erasing the household makes every copy unreadable.
+ */
+@Service
+public class HouseholdNotes {
+
+    private final Households households;
+    private final HouseholdSealer sealer;
+
+    HouseholdNotes(Households households, HouseholdSealer sealer) {
+        this.households = households;
+        this.sealer = sealer;
+    }
+
+    /**
+     * @param slot what the text is, bound into its ciphertext (a text sealed for one slot opens for no other)
+     * @throws NoSuchElementException if there is no such household
+     */
+    @Transactional(readOnly = true)
+    public byte[] seal(HouseholdId household, String slot, String text) {
+        return sealer.sealNote(households.find(household).orElseThrow(), slot, text);
+    }
+
+    /**
+     * @throws NoSuchElementException if there is no such household (any more)
+     */
+    @Transactional(readOnly = true)
+    public String open(HouseholdId household, String slot, byte[] sealed) {
+        return sealer.openNote(households.find(household).orElseThrow(), slot, sealed);
+    }
+}

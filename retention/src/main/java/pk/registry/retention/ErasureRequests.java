@@ -1,0 +1,105 @@
+package pk.registry.retention;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pk.registry.audit.AuditAction;
+import pk.registry.audit.AuditEntry;
+import pk.registry.audit.AuditTrail;
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.Ids;
+import pk.registry.kernel.Purpose;
+import pk.registry.kernel.Role;
+import pk.registry.keys.BlindIndex;
+
+/**
+ * Households' erasure requests (seed 001 §7: deletion "subject to certain legal limitations")
+ * and the DPO's decisions. The requester follows a request by id to its outcome and certificate,
+ * also once the household is gone: the request remembers the requester by the blind index of
+ * their verified mobile, never by the household they no longer have.
+ */
+@Service
+public class ErasureRequests {
+
+    private final Requests requests;
+    private final BlindIndex blindIndex;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ErasureRequests(Requests requests, BlindIndex blindIndex, AuditTrail audit, Clock clock) {
+        this.requests = requests;
+        this.blindIndex = blindIndex;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The DPO's decision. */
+    public record Decision(boolean approve, @Nullable RefusalGround ground, @Nullable String note) {
+    }
+
+    /**
+     * Records the applicant's request to erase their household.
+     * @throws ErasureConflictException if a request of the household is open already
+     */
+    @Transactional
+    public ErasureRequest request(Actor applicant, HouseholdId household) {
+        if (!requests.openFor(household).isEmpty()) {
+            throw new ErasureConflictException("An erasure request of this household is open already.");
+        }
+        UUID id = Ids.newId();
+        requests.insert(id, household, requester(applicant), clock.instant());
+        audit.record(AuditEntry.success(applicant, Purpose.LEGAL_COMPLIANCE, household, AuditAction.ERASURE_REQUESTED));
+        return requests.find(id).orElseThrow();
+    }
+
+    /** The request, if this applicant made it (also after the household was erased). */
+    @Transactional(readOnly = true)
+    public Optional<ErasureRequest> ofRequester(Actor applicant, UUID id) {
+        return applicant.is(Role.APPLICANT) ? requests.findByRequester(id, requester(applicant)) : Optional.empty();
+    }
+
+    /** Every request of the household, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ErasureRequest> of(HouseholdId household) {
+        return requests.of(household);
+    }
+
+    /** The DPO's work queue: requests of a status (all when {@code null}), oldest first. */
+    @Transactional(readOnly = true)
+    public List<ErasureRequest> page(@Nullable ErasureStatus status, int page, int size) {
+        return requests.page(status, page, size);
+    }
+
+    /**
+     * The DPO approves, or refuses citing the legal ground; the household sees either.
+     * @return the decided request; empty if there is no such request
+     * @throws ErasureConflictException if it was decided already, or a refusal cites no ground
+     */
+    @Transactional
+    public Optional<ErasureRequest> decide(Actor dpo, UUID id, Decision decision) {
+        Optional<ErasureRequest> request = requests.find(id);
+        if (request.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!decision.approve() && decision.ground() == null) {
+            throw new ErasureConflictException("A refusal must cite its legal ground.");
+        }
+        if (!requests.decide(id, decision.approve() ? ErasureStatus.APPROVED : ErasureStatus.REFUSED, dpo.subject(),
+                clock.instant(), decision.approve() ? null : decision.ground(), decision.approve() ? null : decision.note())) {
+            throw new ErasureConflictException("This request was decided already.");
+        }
+        audit.record(AuditEntry.success(dpo, Purpose.LEGAL_COMPLIANCE, request.get().household(), AuditAction.ERASURE_DECIDED));
+        return requests.find(id);
+    }
+
+    private byte[] requester(Actor applicant) {
+        return blindIndex.bytesOf(BlindIndex.Domain.MOBILE, applicant.subject());
+    }
+}

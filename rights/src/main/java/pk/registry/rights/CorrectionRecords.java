@@ -1,0 +1,83 @@
+package pk.registry.rights;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import pk.registry.kernel.HouseholdId;
+
+/** Corrections and annotations ({@code correction}); their content sealed under the household's key. */
+@Repository
+class CorrectionRecords {
+
+    private static final String COLUMNS = "id, household_id, district, kind, status, content_ct, created_at, decided_at, decision_note";
+
+    private final JdbcClient jdbc;
+
+    CorrectionRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A row: clear columns and the sealed content. */
+    record Row(UUID id, HouseholdId household, String district, CorrectionKind kind, CorrectionStatus status,
+            byte[] content, Instant createdAt, @Nullable Instant decidedAt, @Nullable String decisionNote) {
+    }
+
+    void insert(Row row) {
+        jdbc.sql("""
+                INSERT INTO correction (id, household_id, district, kind, status, content_ct, created_at)
+                VALUES (:id, :household, :district, :kind, :status, :content, :at)""")
+                .param("id", row.id().toString()).param("household", row.household().toString())
+                .param("district", row.district()).param("kind", row.kind().name()).param("status", row.status().name())
+                .param("content", row.content()).param("at", Timestamp.from(row.createdAt())).update();
+    }
+
+    Optional<Row> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM correction WHERE id = :id").param("id", id.toString())
+                .query((rs, row) -> row(rs)).optional();
+    }
+
+    List<Row> of(HouseholdId household) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM correction WHERE household_id = :household ORDER BY created_at, id")
+                .param("household", household.toString()).query((rs, row) -> row(rs)).list();
+    }
+
+    /** Pending corrections, oldest first; only of these districts unless {@code null} (all). */
+    List<Row> pending(@Nullable Collection<String> districts, int limit) {
+        var query = jdbc.sql("SELECT " + COLUMNS + " FROM correction WHERE status = 'PENDING'"
+                + (districts == null ? "" : " AND district IN (:districts)") + " ORDER BY created_at, id FETCH FIRST :limit ROWS ONLY")
+                .param("limit", limit);
+        return (districts == null ? query : query.param("districts", List.copyOf(districts)))
+                .query((rs, row) -> row(rs)).list();
+    }
+
+    /** Decides a pending correction; returns whether it was still pending. */
+    boolean decide(UUID id, CorrectionStatus status, String by, Instant at, @Nullable String note) {
+        return jdbc.sql("""
+                UPDATE correction SET status = :status, decided_by = :by, decided_at = :at, decision_note = :note
+                WHERE id = :id AND status = 'PENDING'""")
+                .param("status", status.name()).param("by", by).param("at", Timestamp.from(at)).param("note", note)
+                .param("id", id.toString()).update() == 1;
+    }
+
+    int eraseFor(HouseholdId household) {
+        return jdbc.sql("DELETE FROM correction WHERE household_id = :household").param("household", household.toString())
+                .update();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        Timestamp decided = rs.getTimestamp(8);
+        return new Row(UUID.fromString(rs.getString(1)), HouseholdId.of(rs.getString(2)), rs.getString(3),
+                CorrectionKind.valueOf(rs.getString(4)), CorrectionStatus.valueOf(rs.getString(5)), rs.getBytes(6),
+                rs.getTimestamp(7).toInstant(), decided == null ? null : decided.toInstant(), rs.getString(9));
+    }
+}

@@ -1,0 +1,144 @@
+package pk.registry.rights;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pk.registry.audit.AuditAction;
+import pk.registry.audit.AuditEntry;
+import pk.registry.audit.AuditTrail;
+import pk.registry.household.CorrectionRejectedException;
+import pk.registry.household.HouseholdCorrections;
+import pk.registry.household.HouseholdNotes;
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.Ids;
+import pk.registry.kernel.Purpose;
+import pk.registry.kernel.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Corrections and annotations of a household's record. A correction is checked against the
+ * rule set when it is asked for and again when a field officer of the household's district or
+ * the DPO approves it, and then applied by the household module (audited, rescored). An
+ * annotation stays attached to the record as the household wrote it. What the household wrote
+ * is sealed under its data key.
+ */
+@Service
+public class Corrections {
+
+    private final CorrectionRecords records;
+    private final HouseholdCorrections households;
+    private final HouseholdNotes notes;
+    private final AuditTrail audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Corrections(CorrectionRecords records, HouseholdCorrections households, HouseholdNotes notes, AuditTrail audit,
+            JsonMapper json, Clock clock) {
+        this.records = records;
+        this.households = households;
+        this.notes = notes;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What the household asks. */
+    public record Request(CorrectionKind kind, @Nullable String field, @Nullable String proposedValue, @Nullable String note) {
+    }
+
+    /** What is sealed: the household's own words. */
+    private record Content(@Nullable String field, @Nullable String value, @Nullable String note) {
+    }
+
+    /**
+     * Records the household's correction or annotation.
+     * @param district the household's district, for the deciders' queue
+     * @throws pk.registry.household.CorrectionRejectedException if a correction breaks the rule set
+     */
+    @Transactional
+    public Correction request(Actor applicant, HouseholdId household, String district, Request request) {
+        if (request.kind() == CorrectionKind.CORRECTION) {
+            households.check(household, required("field", request.field()), required("proposedValue", request.proposedValue()));
+        }
+        UUID id = Ids.newId();
+        byte[] content = notes.seal(household, slot(id), json.writeValueAsString(
+                new Content(request.field(), request.proposedValue(), request.note())));
+        records.insert(new CorrectionRecords.Row(id, household, district, request.kind(),
+                request.kind() == CorrectionKind.CORRECTION ? CorrectionStatus.PENDING : CorrectionStatus.ATTACHED, content,
+                clock.instant(), null, null));
+        audit.record(AuditEntry.success(applicant, Purpose.IDENTITY_VERIFICATION, household, AuditAction.CORRECTION_REQUESTED));
+        return opened(records.find(id).orElseThrow());
+    }
+
+    /** The household's corrections and annotations, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Correction> of(HouseholdId household) {
+        return records.of(household).stream().map(this::opened).toList();
+    }
+
+    /** The decider's queue: pending corrections of the districts a field officer serves, or all for the DPO. */
+    @Transactional(readOnly = true)
+    public List<Correction> queue(Actor decider, int limit) {
+        return records.pending(decider.is(Role.DPO) ? null : decider.districts(), limit).stream().map(this::opened).toList();
+    }
+
+    /**
+     * Approves (and applies) or rejects a pending correction.
+     * @return the decided correction; empty if there is none the decider may see
+     * @throws pk.registry.household.CorrectionRejectedException if the approved value no longer passes the rule set
+     * @throws RightsConflictException if it was decided already
+     */
+    @Transactional
+    public Optional<Correction> decide(Actor decider, UUID id, boolean approve, @Nullable String note) {
+        Optional<CorrectionRecords.Row> row = records.find(id).filter(found -> mayDecide(decider, found))
+                .filter(found -> found.kind() == CorrectionKind.CORRECTION);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!records.decide(id, approve ? CorrectionStatus.APPROVED : CorrectionStatus.REJECTED, decider.subject(),
+                clock.instant(), note)) {
+            throw new RightsConflictException("This correction was decided already.");
+        }
+        if (approve) {
+            Correction correction = opened(row.get());
+            households.apply(decider, row.get().household(), required("field", correction.field()),
+                    required("proposedValue", correction.proposedValue()));
+        }
+        audit.record(AuditEntry.success(decider, Purpose.ELIGIBILITY_ASSESSMENT, row.get().household(),
+                AuditAction.CORRECTION_DECIDED));
+        return records.find(id).map(this::opened);
+    }
+
+    /** Erases the household's corrections and annotations, in the caller's transaction. */
+    int eraseFor(HouseholdId household) {
+        return records.eraseFor(household);
+    }
+
+    private static boolean mayDecide(Actor decider, CorrectionRecords.Row row) {
+        return decider.is(Role.DPO) || decider.is(Role.FIELD_OFFICER) && decider.serves(row.district());
+    }
+
+    private Correction opened(CorrectionRecords.Row row) {
+        Content content = json.readValue(notes.open(row.household(), slot(row.id()), row.content()), Content.class);
+        return new Correction(row.id(), row.household(), row.district(), row.kind(), row.status(), content.field(),
+                content.value(), content.note(), row.createdAt(), row.decidedAt(), row.decisionNote());
+    }
+
+    private static String slot(UUID id) {
+        return "correction:" + id;
+    }
+
+    private static String required(String name, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw CorrectionRejectedException.missing(name);
+        }
+        return value;
+    }
+}
