@@ -23,6 +23,20 @@ class Quotas {
 
     private final Map<AgreementId, Limit> limits = new ConcurrentHashMap<>();
 
+    /** A changed quota is not a fresh day: what was used today stays used, against the new quota. */
+    private static void changeQuota(Limit current, int quota) {
+        Bucket bucket = current.bucket();
+        long usedToday = Math.max(0, current.perDay() - bucket.getAvailableTokens());
+        bucket.replaceConfiguration(BucketConfiguration.builder().addLimit(daily(quota)).build(), TokensInheritanceStrategy.AS_IS);
+        long difference = Math.max(0, quota - usedToday) - bucket.getAvailableTokens();
+        if (difference > 0) {
+            bucket.addTokens(difference);
+        }
+        else if (difference < 0) {
+            bucket.tryConsume(-difference);
+        }
+    }
+
     private static Bandwidth daily(int quota) {
         return Bandwidth.builder().capacity(quota).refillIntervally(quota, Duration.ofDays(1)).build();
     }
@@ -40,9 +54,7 @@ class Quotas {
                 return new Limit(agreement.dailyQuota(), Bucket.builder().addLimit(daily(agreement.dailyQuota())).build());
             }
             if (current.perDay() != agreement.dailyQuota()) {
-                // What was used today stays used: a changed quota is not a fresh day.
-                current.bucket().replaceConfiguration(BucketConfiguration.builder().addLimit(daily(agreement.dailyQuota())).build(),
-                        TokensInheritanceStrategy.ADDITIVE);
+                changeQuota(current, agreement.dailyQuota());
                 return new Limit(agreement.dailyQuota(), current.bucket());
             }
             return current;

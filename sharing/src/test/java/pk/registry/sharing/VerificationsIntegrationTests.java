@@ -485,8 +485,8 @@ class VerificationsIntegrationTests {
         String onSecond = newProgramme("test-model-b", "30");
         Draft agreement = agreement(draft(onFirst).with(d -> d.programmes.add(onSecond)));
 
-        assertThat(ask(agreement, poor.member(0).cnic, onSecond)).as("not scored under the version yet")
-                .containsEntry("eligible", false).containsEntry("scoreBand", null).containsEntry("householdSize", 6);
+        assertThat(ask(agreement, poor.member(0).cnic, onSecond)).as("not stored under the version yet: scored on the spot")
+                .containsEntry("eligible", false).containsEntry("scoreBand", "40-60").containsEntry("householdSize", 6);
 
         scores.activate("test-model-b");
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> scores.rescore(

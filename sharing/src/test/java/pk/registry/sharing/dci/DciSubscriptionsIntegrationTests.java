@@ -168,14 +168,15 @@ class DciSubscriptionsIntegrationTests {
         delivery.deliverDue();
         assertThat(receiver.callsTo("/registry/notify")).as("still eligible").isEmpty();
 
-        jdbc.sql("DELETE FROM household_score WHERE household_id = :household AND model_version = :version")
+        // The correction rescored the household above the programme's cut-off.
+        jdbc.sql("UPDATE household_score SET score = 99 WHERE household_id = :household AND model_version = :version")
                 .param("household", household.id().toString()).param("version", programme.modelVersion()).update();
         transactions.executeWithoutResult(status -> events.publishEvent(new HouseholdCorrected(household.id())));
         delivery.deliverDue();
 
         JsonNode notify = DciMessages.read(receiver.await("/registry/notify", 1, Duration.ofSeconds(5)).get(0).body());
         assertThat(notify.get("message").get("notify_event").get(0).get("data").get("reg_records").get("eligible")
-                .asBoolean()).as("no score under the programme's model any more").isFalse();
+                .asBoolean()).as("rescored above the cut-off").isFalse();
     }
 
     @Test
