@@ -35,6 +35,9 @@ class ServiceLifecycleFunctionalTests {
         try (ConfigurableApplicationContext first = start(dataDir, "demo")) {
             assertThat(get(first, "/actuator/health").body()).contains("\"UP\"");
             assertThat(Files.exists(dataDir.resolve("registry.mv.db"))).isTrue();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("registry.mv.db"))))
+                    .as("the database file is the owner's alone").isEqualTo("rw-------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("keys"))))
                     .isEqualTo("rwx------");
             try (var keys = Files.list(dataDir.resolve("keys"))) {
