@@ -17,7 +17,14 @@ import org.springframework.stereotype.Component;
 public class BlindIndex {
 
     /** What a token is for; part of the keyed input. */
-    public enum Domain { CNIC, MOBILE, OTP_CODE, KEY_CHECK, REQUEST }
+    public enum Domain {
+        CNIC, MOBILE, OTP_CODE, KEY_CHECK, REQUEST,
+        /**
+         * Who asked for an erasure, kept after the household is gone so that they can follow the
+         * request to its certificate: a token of their mobile that no household row holds.
+         */
+        ERASURE_REQUESTER
+    }
 
     private static final int OUTPUT_BYTES = 32;
 

@@ -22,8 +22,9 @@ import pk.registry.keys.BlindIndex;
 /**
  * Households' erasure requests (seed 001 §7: deletion "subject to certain legal limitations")
  * and the DPO's decisions. The requester follows a request by id to its outcome and certificate,
- * also once the household is gone: the request remembers the requester by the blind index of
- * their verified mobile, never by the household they no longer have.
+ * also once the household is gone: the request remembers the requester by a blind index of
+ * their verified mobile in a domain of its own (so that no value the erased household held
+ * survives it), never by the household they no longer have.
  */
 @Service
 public class ErasureRequests {
@@ -100,6 +101,6 @@ public class ErasureRequests {
     }
 
     private byte[] requester(Actor applicant) {
-        return blindIndex.bytesOf(BlindIndex.Domain.MOBILE, applicant.subject());
+        return blindIndex.bytesOf(BlindIndex.Domain.ERASURE_REQUESTER, applicant.subject());
     }
 }
