@@ -19,6 +19,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import pk.registry.keys.BlindIndex;
 import pk.registry.kernel.MobileNumber;
 import pk.registry.kernel.Role;
@@ -54,8 +56,9 @@ class ApplicantSignIn {
         this.clock = clock;
     }
 
-    /** An issued applicant token. */
-    record AccessToken(String accessToken, String tokenType, long expiresIn) {
+    /** An issued applicant token, named as OAuth2's token endpoint names it (RFC 6749 §5.1). */
+    record AccessToken(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
+            @JsonProperty("expires_in") long expiresIn) {
     }
 
     /** The mobile asked for too many codes lately. */

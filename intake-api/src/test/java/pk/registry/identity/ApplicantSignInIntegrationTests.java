@@ -53,9 +53,9 @@ class ApplicantSignInIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode token = http.json(response);
-        assertThat(token.get("tokenType").asString()).isEqualTo("Bearer");
-        assertThat(token.get("expiresIn").asLong()).isEqualTo(900);
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.get("accessToken").asString().split("\\.")[1]));
+        assertThat(token.get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(token.get("expires_in").asLong()).isEqualTo(900);
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.get("access_token").asString().split("\\.")[1]));
         assertThat(payload).contains("\"sub\":\"+923211234501\"").contains("\"roles\":[\"APPLICANT\"]");
         assertThat(output.getAll()).doesNotContain("3211234501");
     }
@@ -63,7 +63,7 @@ class ApplicantSignInIntegrationTests {
     @Test
     void theTokenIsAcceptedOnApplicantRoutesOnly() {
         requestCode("03211234502");
-        String token = http.json(verify("03211234502", lastCode("03211234502"))).get("accessToken").asString();
+        String token = http.json(verify("03211234502", lastCode("03211234502"))).get("access_token").asString();
 
         assertThat(http.send(http.request("/api/v1/me/data").header("Authorization", "Bearer " + token).GET())
                 .statusCode()).isNotIn(401, 403);

@@ -57,7 +57,7 @@ class PersonalDataAtRestFunctionalTests {
             assertThat(code.find()).isTrue();
             String token = post(base + "/api/v1/auth/otp/verify", null,
                     "{\"mobile\":\"" + MOBILE + "\",\"code\":\"" + code.group(1) + "\"}").body()
-                    .replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+                    .replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
 
             HttpResponse<String> created = post(base + "/api/v1/applications", token, application());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
