@@ -88,7 +88,8 @@ public class HouseholdImports {
                 .setHeader("line", "household_ref", "column", "code", "reason").get());
         records.errors(id, error -> {
             try {
-                csv.printRecord(error.line(), error.householdRef(), error.column(), error.code(), error.message());
+                csv.printRecord(error.line(), SpreadsheetCells.neutralised(error.householdRef()),
+                        SpreadsheetCells.neutralised(error.column()), error.code(), SpreadsheetCells.neutralised(error.message()));
             }
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);
