@@ -53,6 +53,31 @@ class RequestLimitsIntegrationTests {
         }
     }
 
+    @Test
+    void aPathTheContainerRefusesIsAnsweredWithAProblem() throws Exception {
+        String response = exchange("GET /api/v1/applications/a%2Fb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"status\":400")
+                .doesNotContain("<html").doesNotContainIgnoringCase("tomcat");
+    }
+
+    @Test
+    void headersOverTheLimitAreAnsweredWithAProblem() throws Exception {
+        String response = exchange("GET /api/v1/privacy-policy HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
+                + "a".repeat(20 * 1024) + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json").doesNotContain("<html")
+                .doesNotContainIgnoringCase("tomcat");
+    }
+
+    private String exchange(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", http.uri("/").getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static void chunk(OutputStream out, byte[] data) throws IOException {
         out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(data);
