@@ -121,7 +121,9 @@ class SecurityConfiguration {
         managers.put(properties.issuer().toString(), manager(ownTokens, roleClaims));
         if (properties.externalIssuer() != null) {
             String external = properties.externalIssuer().toString();
-            managers.put(external, manager(NimbusJwtDecoder.withIssuerLocation(external).build(), roleClaims));
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(external).build();
+            decoder.setJwtValidator(TokenConfiguration.rules(external));
+            managers.put(external, manager(decoder, roleClaims));
         }
         return new JwtIssuerAuthenticationManagerResolver(Map.copyOf(managers)::get);
     }
