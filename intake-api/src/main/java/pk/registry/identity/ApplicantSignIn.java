@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -63,8 +64,16 @@ class ApplicantSignIn {
 
     /** The mobile asked for too many codes lately. */
     static final class TooManyCodesException extends RuntimeException {
-        TooManyCodesException() {
-            super("Too many codes were requested for this mobile; try again later.");
+
+        private final Duration retryAfter;
+
+        TooManyCodesException(String message, Duration retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+
+        Duration retryAfter() {
+            return retryAfter;
         }
     }
 
@@ -87,7 +96,11 @@ class ApplicantSignIn {
                 .param("mobile", mobileToken).param("since", Timestamp.from(now.minus(properties.otp().window())))
                 .query(Long.class).single();
         if (recent >= properties.otp().maxRequests()) {
-            throw new TooManyCodesException();
+            Instant oldest = jdbc.sql("SELECT MIN(created_at) FROM otp_challenge WHERE mobile_token = :mobile AND created_at > :since")
+                    .param("mobile", mobileToken).param("since", Timestamp.from(now.minus(properties.otp().window())))
+                    .query(Timestamp.class).single().toInstant();
+            throw new TooManyCodesException("Too many codes were requested for this mobile; try again later.",
+                    Duration.between(now, oldest.plus(properties.otp().window())));
         }
         String id = UUID.randomUUID().toString();
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));

@@ -58,10 +58,16 @@ record IdentityProperties(
      * @param maxAttempts wrong codes allowed before the code is spent
      * @param maxRequests codes that one mobile may request within {@code window}
      * @param window the throttling window
+     * @param perAddressRequests codes that one client address may request within
+     *        {@code perAddressWindow}, whatever the mobiles (SMS pumping); generous enough for a
+     *        carrier's shared address (CGNAT), far below what a script sends
+     * @param perAddressWindow the window of {@code perAddressRequests}
      */
     record Otp(@NotNull @DefaultValue("5m") Duration codeTtl,
             @Min(1) @Max(10) @DefaultValue("5") int maxAttempts,
             @Min(1) @DefaultValue("3") int maxRequests,
-            @NotNull @DefaultValue("15m") Duration window) {
+            @NotNull @DefaultValue("15m") Duration window,
+            @Min(1) @DefaultValue("20") int perAddressRequests,
+            @NotNull @DefaultValue("10m") Duration perAddressWindow) {
     }
 }

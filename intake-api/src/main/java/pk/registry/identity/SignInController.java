@@ -1,5 +1,8 @@
 package pk.registry.identity;
 
+import java.time.Duration;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -25,9 +29,11 @@ import pk.registry.kernel.PakistaniMobile;
 class SignInController {
 
     private final ApplicantSignIn signIn;
+    private final SignInThrottle throttle;
 
-    SignInController(ApplicantSignIn signIn) {
+    SignInController(ApplicantSignIn signIn, SignInThrottle throttle) {
         this.signIn = signIn;
+        this.throttle = throttle;
     }
 
     record CodeRequest(@NotBlank @PakistaniMobile String mobile) {
@@ -38,16 +44,29 @@ class SignInController {
     }
 
     @Operation(summary = "Send a one-time code to a mobile",
-            description = "Always 202, whether or not the mobile belongs to an applicant; 429 when it asked too often.")
+            description = "Always 202, whether or not the mobile belongs to an applicant; 429 with Retry-After when the "
+                    + "mobile, or the client's address, asked too often.")
     @PostMapping(consumes = "application/json")
-    ResponseEntity<Void> requestCode(@Valid @RequestBody CodeRequest request) {
+    ResponseEntity<Void> requestCode(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
+        throttle.take(http.getRemoteAddr());
         signIn.sendCode(MobileNumber.parse(request.mobile()));
         return ResponseEntity.accepted().build();
     }
 
-    @ExceptionHandler({ ApplicantSignIn.TooManyCodesException.class, ApplicantSignIn.TooManyAttemptsException.class })
-    ResponseEntity<ProblemDetail> tooMany(RuntimeException ex) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyCodes(ApplicantSignIn.TooManyCodesException ex) {
+        return tooMany(ex, ex.retryAfter());
+    }
+
+    /** Only a new code helps, which may be asked for at once (within its own limits). */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyAttempts(ApplicantSignIn.TooManyAttemptsException ex) {
+        return tooMany(ex, Duration.ofSeconds(1));
+    }
+
+    private static ResponseEntity<ProblemDetail> tooMany(RuntimeException ex, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
     }
 

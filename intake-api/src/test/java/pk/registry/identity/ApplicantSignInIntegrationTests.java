@@ -121,6 +121,7 @@ class ApplicantSignInIntegrationTests {
         HttpResponse<String> sixth = verify("03211234508", code);
         assertThat(sixth.statusCode()).isEqualTo(429);
         assertThat(sixth.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(sixth.headers().firstValue("Retry-After")).hasValue("1");
     }
 
     @Test
@@ -132,6 +133,8 @@ class ApplicantSignInIntegrationTests {
         HttpResponse<String> fourth = requestCode("03211234509");
         assertThat(fourth.statusCode()).isEqualTo(429);
         assertThat(fourth.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(fourth.headers().firstValue("Retry-After").map(Long::parseLong)).as("until the first code leaves the window")
+                .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 15 * 60L));
         assertThat(requestCode("03211234510").statusCode()).as("another mobile").isEqualTo(202);
 
         clock.advance(Duration.ofMinutes(16));
