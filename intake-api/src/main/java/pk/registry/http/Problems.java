@@ -50,11 +50,17 @@ public class Problems {
         return new ErrorResponseException(HttpStatus.CONFLICT, of(HttpStatus.CONFLICT, detail), null);
     }
 
-    /** A 400 listing every failing field. */
+    /** Field errors listed in one problem at most; the rest are counted, so a huge body cannot make a huge answer. */
+    public static final int MAX_ERRORS = 100;
+
+    /** A 400 listing the failing fields (the first {@value #MAX_ERRORS}, and how many more there were). */
     public static ProblemDetail invalid(List<FieldError> errors) {
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
         problem.setType(VALIDATION);
-        problem.setProperty("errors", errors);
+        problem.setProperty("errors", errors.size() > MAX_ERRORS ? List.copyOf(errors.subList(0, MAX_ERRORS)) : errors);
+        if (errors.size() > MAX_ERRORS) {
+            problem.setProperty("errorsOmitted", errors.size() - MAX_ERRORS);
+        }
         return problem;
     }
 
