@@ -27,7 +27,7 @@ final class FileCheck {
             }
         }
         catch (UncheckedIOException | IOException ex) {
-            throw new ImportFileException("the file is not UTF-8 text CSV", ex);
+            throw ImportFileException.unreadable(ex);
         }
         catch (IllegalStateException ex) {
             throw new ImportFileException("the file is not valid CSV (RFC 4180)", ex);

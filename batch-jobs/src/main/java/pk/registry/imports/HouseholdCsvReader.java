@@ -146,7 +146,7 @@ class HouseholdCsvReader implements ItemStreamReader<HouseholdRows> {
             return new CsvRow(line, values);
         }
         catch (UncheckedIOException ex) {
-            throw new ImportFileException("the file is not UTF-8 text CSV", ex);
+            throw ImportFileException.unreadable(ex);
         }
     }
 

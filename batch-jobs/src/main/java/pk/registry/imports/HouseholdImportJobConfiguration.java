@@ -3,11 +3,17 @@ package pk.registry.imports;
 import java.time.Clock;
 
 import jakarta.validation.Validator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +37,8 @@ class HouseholdImportJobConfiguration {
     static final String JOB = "householdImport";
     static final String IMPORT_ID = "importId";
 
+    private static final Logger log = LoggerFactory.getLogger(HouseholdImportJobConfiguration.class);
+
     @Bean
     Job householdImport(JobRepository jobs, Step checkFile, Step importHouseholds, ImportLifecycle lifecycle) {
         return new JobBuilder(JOB, jobs).listener(lifecycle).start(checkFile).next(importHouseholds).build();
@@ -40,8 +48,17 @@ class HouseholdImportJobConfiguration {
     Step checkFile(JobRepository jobs, PlatformTransactionManager transactions, ImportProperties properties,
             ImportNode node) {
         return new StepBuilder("checkFile", jobs).tasklet((contribution, context) -> {
-            ImportId importId = ImportLifecycle.importId(context.getStepContext().getStepExecution().getJobExecution());
-            FileCheck.check(node.staged(importId), properties.maxRecordChars());
+            StepExecution step = context.getStepContext().getStepExecution();
+            ImportId importId = ImportLifecycle.importId(step.getJobExecution());
+            try {
+                FileCheck.check(node.staged(importId), properties.maxRecordChars());
+            }
+            catch (ImportFileException refused) {
+                // A refused file is the officer's mistake, not the service's: one line, no stack trace.
+                log.warn("Import {} refused: {}", importId, refused.getMessage());
+                step.setStatus(BatchStatus.FAILED);
+                contribution.setExitStatus(new ExitStatus(ImportLifecycle.REFUSED, refused.getMessage()));
+            }
             return RepeatStatus.FINISHED;
         }, transactions).build();
     }

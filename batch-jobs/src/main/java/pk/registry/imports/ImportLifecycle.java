@@ -40,11 +40,10 @@ class ImportLifecycle implements JobExecutionListener {
     public void afterJob(JobExecution execution) {
         ImportId id = importId(execution);
         boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
-        ImportFileException refused = execution.getAllFailureExceptions().stream()
-                .map(ImportLifecycle::refusal).filter(Objects::nonNull).findFirst().orElse(null);
+        String refused = refusal(execution);
         boolean finished = completed || refused != null;
         records.markEnded(id, completed ? ImportState.COMPLETED : ImportState.FAILED,
-                completed ? null : refused != null ? refused.getMessage()
+                completed ? null : refused != null ? refused
                         : "the import stopped unexpectedly; it will be resumed automatically",
                 finished ? clock.instant() : null);
         if (finished) {
@@ -53,16 +52,26 @@ class ImportLifecycle implements JobExecutionListener {
         log.info("Import {} ended {}", id, execution.getStatus());
     }
 
+    /** The exit code of a {@code checkFile} step that refused the file; its description says why. */
+    static final String REFUSED = "REFUSED";
+
     static ImportId importId(JobExecution execution) {
         return ImportId.of(Objects.requireNonNull(
                 execution.getJobParameters().getString(HouseholdImportJobConfiguration.IMPORT_ID)));
     }
 
-    /** The file refusal among a failure's causes, if it is one. */
-    private static @Nullable ImportFileException refusal(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ImportFileException refused) {
-                return refused;
+    /** Why the file was refused, if it was: by the check ({@link #REFUSED}) or while it was read. */
+    private static @Nullable String refusal(JobExecution execution) {
+        for (var step : execution.getStepExecutions()) {
+            if (REFUSED.equals(step.getExitStatus().getExitCode())) {
+                return step.getExitStatus().getExitDescription();
+            }
+        }
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ImportFileException refused) {
+                    return refused.getMessage();
+                }
             }
         }
         return null;

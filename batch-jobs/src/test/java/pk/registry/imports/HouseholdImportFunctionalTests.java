@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -35,6 +38,7 @@ import pk.testsupport.RegistryModuleTest;
  */
 @RegistryModuleTest
 @SpringBatchTest
+@ExtendWith(OutputCaptureExtension.class)
 class HouseholdImportFunctionalTests {
 
     private static final Actor OFFICER = new Actor("demo-field-officer", Role.FIELD_OFFICER, Set.of("Lahore", "Kasur"), null);
@@ -196,7 +200,7 @@ class HouseholdImportFunctionalTests {
     }
 
     @Test
-    void aFileThatIsNotUtf8TextCsvFailsWhole() throws Exception {
+    void aFileThatIsNotUtf8TextCsvFailsWhole(CapturedOutput output) throws Exception {
         long before = householdCount();
         ImportFiles file = new ImportFiles();
         file.household("H-1").get(0).put("full_name", "José Núñez");
@@ -207,13 +211,21 @@ class HouseholdImportFunctionalTests {
         unterminated.household("H-2");
         String open = unterminated.csv().replace("Mohalla Islampura Street 7", "\"Mohalla Islampura Street 7");
 
-        for (byte[] content : List.of(latin1, binary, (TemplateV1.headerLine() + "\r\n" + "H-9,\u0000\u0000\r\n").getBytes(StandardCharsets.UTF_8),
-                open.getBytes(StandardCharsets.UTF_8))) {
+        Map<byte[], String> reasons = new java.util.LinkedHashMap<>();
+        reasons.put(latin1, "not UTF-8");
+        reasons.put(binary, "not");
+        reasons.put((TemplateV1.headerLine() + "\r\n" + "H-9,\u0000\u0000\r\n").getBytes(StandardCharsets.UTF_8), "NUL");
+        reasons.put(open.getBytes(StandardCharsets.UTF_8), "not valid CSV");
+        for (Map.Entry<byte[], String> refused : reasons.entrySet()) {
+            byte[] content = refused.getKey();
             ImportId id = imports.stage(OFFICER, content.length, target -> Files.write(target, content));
 
             assertThat(jobs.startJob(parameters(id)).getStatus()).isEqualTo(BatchStatus.FAILED);
-            assertThat(imports.status(OFFICER, id).orElseThrow().failure()).isNotBlank();
+            assertThat(imports.status(OFFICER, id).orElseThrow().failure()).contains(refused.getValue());
         }
+        assertThat(output.getAll()).as("a refused file is one WARN line, without a stack trace")
+                .contains("refused: the file is not valid CSV").doesNotContain("ImportFileException")
+                .doesNotContain("Mohalla Islampura");
         assertThat(householdCount()).isEqualTo(before);
     }
 
