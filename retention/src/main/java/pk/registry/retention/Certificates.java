@@ -54,7 +54,9 @@ class Certificates {
                 .claim("erasedAt", erasedAt.toString())
                 .claim("legalGround", "the household's own request (right to deletion), approved by the Data Protection Officer")
                 .claim("erased", erased)
-                .claim("cryptoShredded", "the household's data key: every copy of its encrypted data is unreadable")
+                .claim("cryptoShredded", "the household's data key, deleted from the database: its encrypted data there is "
+                        + "unreadable; a database backup made before this erasure still holds the key, wrapped, until the "
+                        + "backup expires")
                 .claim("kept", KEPT)
                 .build();
         return signer.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
