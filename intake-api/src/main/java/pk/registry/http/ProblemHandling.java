@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             if (cause instanceof RequestSizeLimit.BodyTooLargeException tooLarge) {
                 return bodyTooLarge(tooLarge);
             }
+        }
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
+            return problem(Problems.invalid(List.of(new FieldError(path(unknown.getPath()), "Unknown",
+                    "is not a field of this request"))));
         }
         if (ex.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
             return problem(Problems.invalid(List.of(new FieldError(path(mismatch.getPath()), "Type",
