@@ -1,6 +1,7 @@
 package pk.registry.http;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
@@ -40,6 +41,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
+    /** A JSON path of field names (letters first) and indexes, short: {@code household.members[2].cnic}. */
+    private static final Pattern FIELD_NAME = Pattern.compile(
+            "(?=.{1,100}$)[A-Za-z][A-Za-z0-9_]*(\\[\\d+])*(\\.[A-Za-z][A-Za-z0-9_]*(\\[\\d+])*)*");
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -66,8 +71,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             }
         }
         if (ex.getCause() instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
-            return problem(Problems.invalid(List.of(new FieldError(path(unknown.getPath()), "Unknown",
-                    "is not a field of this request"))));
+            // The name is the caller's: repeated only if it looks like a field's name, never a CNIC or a sentence.
+            String field = path(unknown.getPath());
+            return problem(Problems.invalid(List.of(new FieldError(FIELD_NAME.matcher(field).matches() ? field : "body",
+                    "Unknown", "is not a field of this request"))));
         }
         if (ex.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
             return problem(Problems.invalid(List.of(new FieldError(path(mismatch.getPath()), "Type",

@@ -76,6 +76,15 @@ class MyComplaintsControllerTests {
     }
 
     @Test
+    void anUnknownFieldWhoseNameIsNoFieldNameIsNotRepeated() {
+        MvcTestResult result = lodge("{\"text\":\"x\",\"35202-1234567-1\":true}");
+
+        assertThat(errors(assertProblem(result, HttpStatus.BAD_REQUEST))).containsExactly("body Unknown");
+        assertThat(body(result)).doesNotContain("35202");
+        verifyNoInteractions(complaints);
+    }
+
+    @Test
     void listsTheHouseholdsOwnComplaintsWithTheirAnswers() {
         given(complaints.of(HOUSEHOLD)).willReturn(List.of(RightsSamples.complaint(HOUSEHOLD, "We called on Tuesday")));
 
