@@ -1,10 +1,12 @@
 package pk.registry.http;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
+    /** A JSON path of field names (letters first) and indexes, short: {@code household.members[2].cnic}. */
+    private static final Pattern FIELD_NAME = Pattern.compile(
+            "(?=.{1,100}$)[A-Za-z][A-Za-z0-9_]*(\\[\\d+])*(\\.[A-Za-z][A-Za-z0-9_]*(\\[\\d+])*)*");
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -63,6 +69,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             if (cause instanceof RequestSizeLimit.BodyTooLargeException tooLarge) {
                 return bodyTooLarge(tooLarge);
             }
+        }
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
+            // The name is the caller's: repeated only if it looks like a field's name, never a CNIC or a sentence.
+            String field = path(unknown.getPath());
+            return problem(Problems.invalid(List.of(new FieldError(FIELD_NAME.matcher(field).matches() ? field : "body",
+                    "Unknown", "is not a field of this request"))));
         }
         if (ex.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
             return problem(Problems.invalid(List.of(new FieldError(path(mismatch.getPath()), "Type",

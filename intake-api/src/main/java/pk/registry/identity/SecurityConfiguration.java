@@ -81,7 +81,9 @@ class SecurityConfiguration {
                     .requestMatchers(GET, "/api/v1/partner/agreement").hasRole(PARTNER)
                     .requestMatchers(POST, "/registry/sync/search", "/registry/search", "/registry/txn/status",
                             "/registry/sync/txn/status", "/registry/subscribe", "/registry/unsubscribe").hasRole(PARTNER)
-                    // data protection officer
+                    // data protection officer; corrections also the field officers of the household's district
+                    .requestMatchers(GET, "/api/v1/dpo/corrections").hasAnyRole(DPO, FIELD_OFFICER)
+                    .requestMatchers(POST, "/api/v1/dpo/corrections/*/decision").hasAnyRole(DPO, FIELD_OFFICER)
                     .requestMatchers(GET, "/api/v1/dpo/**").hasRole(DPO)
                     .requestMatchers(POST, "/api/v1/dpo/**").hasRole(DPO)
                     .requestMatchers(DELETE, "/api/v1/dpo/legal-holds/*").hasRole(DPO)

@@ -12,6 +12,10 @@ public final class HouseholdRefusals {
         return new CnicAlreadyRegisteredException(List.of(memberIndexes));
     }
 
+    public static CorrectionRejectedException correctionRejected(String field, String code, String message) {
+        return new CorrectionRejectedException(field, code, message);
+    }
+
     public static IdempotencyKeyReusedException idempotencyKeyReused() {
         return new IdempotencyKeyReusedException();
     }

@@ -29,6 +29,12 @@ public final class Callers {
         return withRole(clientId, role);
     }
 
+    /** A field officer client whose tokens name the districts it serves. */
+    public static JwtRequestPostProcessor officer(String clientId, String... districts) {
+        return jwt().jwt(token -> token.subject(clientId).claim("roles", List.of(Role.FIELD_OFFICER.name()))
+                .claim("districts", List.of(districts))).authorities(new SimpleGrantedAuthority(Role.FIELD_OFFICER.authority()));
+    }
+
     private static JwtRequestPostProcessor withRole(String subject, Role role) {
         return jwt().jwt(token -> token.subject(subject).claim("roles", List.of(role.name())))
                 .authorities(new SimpleGrantedAuthority(role.authority()));

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,12 +52,20 @@ class CorrectionRecords {
                 .param("household", household.toString()).query((rs, row) -> row(rs)).list();
     }
 
-    /** Pending corrections, oldest first; only of these districts unless {@code null} (all). */
-    List<Row> pending(@Nullable Collection<String> districts, int limit) {
+    /**
+     * Pending corrections, oldest first, a page at a time; only of these districts (compared
+     * without case) unless {@code null} (all).
+     */
+    List<Row> pending(@Nullable Collection<String> districts, int page, int size) {
+        if (districts != null && districts.isEmpty()) {
+            return List.of();
+        }
         var query = jdbc.sql("SELECT " + COLUMNS + " FROM correction WHERE status = 'PENDING'"
-                + (districts == null ? "" : " AND district IN (:districts)") + " ORDER BY created_at, id FETCH FIRST :limit ROWS ONLY")
-                .param("limit", limit);
-        return (districts == null ? query : query.param("districts", List.copyOf(districts)))
+                + (districts == null ? "" : " AND UPPER(district) IN (:districts)")
+                + " ORDER BY created_at, id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
+                .param("offset", (long) page * size).param("size", size);
+        return (districts == null ? query : query.param("districts",
+                districts.stream().map(district -> district.toUpperCase(Locale.ROOT)).toList()))
                 .query((rs, row) -> row(rs)).list();
     }
 

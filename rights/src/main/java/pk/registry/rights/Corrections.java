@@ -3,6 +3,7 @@ package pk.registry.rights;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -60,16 +61,21 @@ public class Corrections {
     /**
      * Records the household's correction or annotation.
      * @param district the household's district, for the deciders' queue
-     * @throws pk.registry.household.CorrectionRejectedException if a correction breaks the rule set
+     * @throws pk.registry.household.CorrectionRejectedException if a correction breaks the rule set or
+     *         leaves out its field or value, or an annotation its note
      */
     @Transactional
     public Correction request(Actor applicant, HouseholdId household, String district, Request request) {
         if (request.kind() == CorrectionKind.CORRECTION) {
             households.check(household, required("field", request.field()), required("proposedValue", request.proposedValue()));
         }
+        else {
+            required("note", request.note());
+        }
         UUID id = Ids.newId();
         byte[] content = notes.seal(household, slot(id), json.writeValueAsString(
-                new Content(request.field(), request.proposedValue(), request.note())));
+                new Content(request.field(), request.kind() == CorrectionKind.CORRECTION ? request.proposedValue() : null,
+                        request.note())));
         records.insert(new CorrectionRecords.Row(id, household, district, request.kind(),
                 request.kind() == CorrectionKind.CORRECTION ? CorrectionStatus.PENDING : CorrectionStatus.ATTACHED, content,
                 clock.instant(), null, null));
@@ -83,10 +89,14 @@ public class Corrections {
         return records.of(household).stream().map(this::opened).toList();
     }
 
-    /** The decider's queue: pending corrections of the districts a field officer serves, or all for the DPO. */
+    /**
+     * The decider's queue, oldest first: pending corrections of the districts a field officer
+     * serves, or of every district for the DPO; nothing for anyone else.
+     */
     @Transactional(readOnly = true)
-    public List<Correction> queue(Actor decider, int limit) {
-        return records.pending(decider.is(Role.DPO) ? null : decider.districts(), limit).stream().map(this::opened).toList();
+    public List<Correction> queue(Actor decider, int page, int size) {
+        Set<String> districts = decider.is(Role.FIELD_OFFICER) ? decider.districts() : Set.of();
+        return records.pending(decider.is(Role.DPO) ? null : districts, page, size).stream().map(this::opened).toList();
     }
 
     /**
@@ -114,11 +124,6 @@ public class Corrections {
         audit.record(AuditEntry.success(decider, Purpose.ELIGIBILITY_ASSESSMENT, row.get().household(),
                 AuditAction.CORRECTION_DECIDED));
         return records.find(id).map(this::opened);
-    }
-
-    /** Erases the household's corrections and annotations, in the caller's transaction. */
-    int eraseFor(HouseholdId household) {
-        return records.eraseFor(household);
     }
 
     private static boolean mayDecide(Actor decider, CorrectionRecords.Row row) {

@@ -1,0 +1,144 @@
+package pk.registry.retention.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pk.registry.kernel.Role.DPO;
+import static pk.registry.kernel.Role.FIELD_OFFICER;
+import static pk.registry.rights.web.RightsHouseholds.as;
+import static pk.registry.rights.web.RightsHouseholds.json;
+import static pk.registry.rights.web.RightsHouseholds.send;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import pk.registry.Http;
+import pk.registry.RegistryIntegrationTest;
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.Role;
+import pk.registry.retention.Erasures;
+import pk.registry.rights.web.RightsHouseholds;
+import pk.registry.rights.web.RightsHouseholds.Registered;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Erasure requests and legal holds over HTTP: the requester follows a request to its refusal and
+ * ground or to its certificate (also once the household is gone), no one else sees it, only the
+ * DPO decides and holds. The erasure itself is carried out here as the erasure job will do it.
+ */
+@RegistryIntegrationTest
+class ErasureRequestsHttpIntegrationTests {
+
+    static final Actor JOB = new Actor("erasure-job", Role.DPO, Set.of(), null);
+
+    @Autowired
+    Http http;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Erasures erasures;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void aRefusalCitesItsGroundAndTheRequesterSeesIt() {
+        Registered household = RightsHouseholds.register(http, json, "Lahore");
+        HttpResponse<String> created = send(http, household.token(), "POST", "/api/v1/me/erasure-requests", null);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = json(http, created, 201).get("id").asString();
+
+        assertThat(location).isEqualTo("/api/v1/me/erasure-requests/" + id);
+        assertThat(send(http, household.token(), "POST", "/api/v1/me/erasure-requests", null).statusCode())
+                .as("one open request at a time").isEqualTo(409);
+        assertThat(requested()).contains(id);
+        assertThat(as(http, FIELD_OFFICER, "POST", "/api/v1/dpo/erasure-requests/" + id + "/decision", "{\"approve\":true}")
+                .statusCode()).as("officers decide no erasure").isEqualTo(403);
+        assertThat(fieldErrors(decide(id, "{\"approve\":false}"))).containsExactly("ground RequiredToRefuse");
+
+        json(http, decide(id, "{\"approve\":false,\"ground\":\"COURT_ORDER\",\"note\":\"W.P. 1234/2026\"}"), 200);
+
+        JsonNode followed = json(http, send(http, household.token(), "GET", location, null), 200);
+        assertThat(followed.get("status").asString()).isEqualTo("REFUSED");
+        assertThat(followed.get("refusalGround").asString()).isEqualTo("COURT_ORDER");
+        assertThat(followed.get("refusalNote").asString()).isEqualTo("W.P. 1234/2026");
+        assertThat(decide(id, "{\"approve\":true}").statusCode()).as("decided already").isEqualTo(409);
+        assertThat(decide(UUID.randomUUID().toString(), "{\"approve\":true}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherApplicantLearnsNothingOfARequest() {
+        Registered household = RightsHouseholds.register(http, json, "Lahore");
+        Registered other = RightsHouseholds.register(http, json, "Lahore");
+        String id = json(http, send(http, household.token(), "POST", "/api/v1/me/erasure-requests", null), 201).get("id").asString();
+
+        for (String token : new String[] { other.token(), RightsHouseholds.newcomer(http) }) {
+            HttpResponse<String> response = send(http, token, "GET", "/api/v1/me/erasure-requests/" + id, null);
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).doesNotContain(household.id());
+        }
+    }
+
+    @Test
+    void theRequesterFollowsAnApprovedRequestToItsCertificateAfterTheHouseholdIsGone() {
+        Registered household = RightsHouseholds.register(http, json, "Kasur");
+        json(http, send(http, household.token(), "POST", "/api/v1/me/complaints", "{\"text\":\"Please delete us\"}"), 201);
+        String id = json(http, send(http, household.token(), "POST", "/api/v1/me/erasure-requests", null), 201).get("id").asString();
+        json(http, decide(id, "{\"approve\":true}"), 200);
+
+        Erasures.Outcome outcome = new TransactionTemplate(transactionManager)
+                .execute(status -> erasures.carryOut(JOB, UUID.fromString(id)));
+
+        assertThat(outcome).isEqualTo(Erasures.Outcome.ERASED);
+
+        JsonNode followed = json(http, send(http, household.token(), "GET", "/api/v1/me/erasure-requests/" + id, null), 200);
+        assertThat(followed.get("status").asString()).isEqualTo("COMPLETED");
+        String claims = new String(Base64.getUrlDecoder().decode(followed.get("certificate").asString().split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"sub\":\"" + household.id() + "\"", "\"complaints\":1", "\"households\":1");
+        assertThat(send(http, household.token(), "GET", "/api/v1/me/data", null).statusCode()).isEqualTo(404);
+        assertThat(send(http, household.token(), "GET", "/api/v1/applications/" + household.id(), null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theDpoPlacesListsAndReleasesLegalHolds() {
+        Registered household = RightsHouseholds.register(http, json, "Lahore");
+        HttpResponse<String> placed = as(http, DPO, "POST", "/api/v1/dpo/legal-holds", "{\"household\":\"" + household.id()
+                + "\",\"reason\":\"FRAUD_INVESTIGATION\",\"reference\":\"FIA case 88/2026\"}");
+        String id = json(http, placed, 201).get("id").asString();
+
+        assertThat(placed.headers().firstValue("Location")).hasValue("/api/v1/dpo/legal-holds/" + id);
+        assertThat(json(http, as(http, DPO, "GET", "/api/v1/dpo/legal-holds", null), 200).valueStream()
+                .map(hold -> hold.get("id").asString())).contains(id);
+        assertThat(as(http, FIELD_OFFICER, "DELETE", "/api/v1/dpo/legal-holds/" + id, null).statusCode()).isEqualTo(403);
+        assertThat(json(http, as(http, DPO, "DELETE", "/api/v1/dpo/legal-holds/" + id, null), 200).get("releasedAt").isNull())
+                .isFalse();
+        assertThat(as(http, DPO, "DELETE", "/api/v1/dpo/legal-holds/" + id, null).statusCode()).as("released already")
+                .isEqualTo(404);
+        assertThat(as(http, DPO, "POST", "/api/v1/dpo/legal-holds", "{\"household\":\"" + UUID.randomUUID()
+                + "\",\"reason\":\"LITIGATION\",\"reference\":\"Suit 9/2026\"}").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> decide(String id, String body) {
+        return as(http, DPO, "POST", "/api/v1/dpo/erasure-requests/" + id + "/decision", body);
+    }
+
+    private java.util.List<String> requested() {
+        return json(http, as(http, DPO, "GET", "/api/v1/dpo/erasure-requests?status=REQUESTED&size=100", null), 200)
+                .get("requests").valueStream().map(request -> request.get("id").asString()).toList();
+    }
+
+    private java.util.List<String> fieldErrors(HttpResponse<String> response) {
+        return json(http, response, 400).get("errors").valueStream()
+                .map(error -> error.get("field").asString() + " " + error.get("code").asString()).toList();
+    }
+}

@@ -1,0 +1,12 @@
+package pk.registry.rights;
+
+/** The rights module's refusals, whose constructors it keeps to itself, for web tests with mocked facades. */
+public final class RightsRefusals {
+
+    private RightsRefusals() {
+    }
+
+    public static RightsConflictException conflict(String message) {
+        return new RightsConflictException(message);
+    }
+}

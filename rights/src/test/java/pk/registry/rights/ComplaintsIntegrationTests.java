@@ -1,0 +1,135 @@
+package pk.registry.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import pk.registry.household.HouseholdManagement;
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.Pakistan;
+import pk.registry.kernel.Role;
+import pk.registry.rights.Households.Registered;
+import pk.testsupport.RegistryModuleTest;
+import pk.testsupport.TestClock;
+
+/** Complaints with the household, audit and key modules behind them: sealed, referenced, answered once. */
+@RegistryModuleTest
+class ComplaintsIntegrationTests {
+
+    static final Actor DPO = new Actor("dpo", Role.DPO, Set.of(), null);
+
+    @Autowired
+    Complaints complaints;
+
+    @Autowired
+    ComplaintRecords records;
+
+    @Autowired
+    HouseholdManagement households;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @Test
+    void aComplaintIsSealedReferencedAndAnsweredOnceForItsHouseholdToRead() {
+        Registered household = register();
+        String text = "My disabled son was left out of the survey, please check again";
+        String answer = "We checked the record and a field officer will visit on Monday";
+
+        Complaint lodged = complaints.lodge(household.owner(), household.id(), text);
+
+        assertThat(lodged.reference()).matches(ComplaintReferences.FORMAT)
+                .startsWith("C-" + Pakistan.today(clock).getYear() + "-");
+        assertThat(complaints.of(household.id())).singleElement().satisfies(complaint -> {
+            assertThat(complaint.text()).isEqualTo(text);
+            assertThat(complaint.status()).isEqualTo(ComplaintStatus.OPEN);
+            assertThat(complaint.answer()).isNull();
+        });
+        assertThat(complaints.queue(ComplaintStatus.OPEN, 0, 1_000)).extracting(Complaint::id).contains(lodged.id());
+
+        Complaint answered = complaints.answer(DPO, lodged.id(), answer).orElseThrow();
+
+        assertThat(answered.status()).isEqualTo(ComplaintStatus.ANSWERED);
+        assertThat(answered.answer()).isEqualTo(answer);
+        assertThat(answered.answeredAt()).isNotNull();
+        assertThat(complaints.of(household.id())).extracting(Complaint::answer).containsExactly(answer);
+        assertThat(complaints.queue(ComplaintStatus.OPEN, 0, 1_000)).extracting(Complaint::id).doesNotContain(lodged.id());
+        assertThat(complaints.queue(ComplaintStatus.ANSWERED, 0, 1_000)).extracting(Complaint::id).contains(lodged.id());
+        assertThatThrownBy(() -> complaints.answer(DPO, lodged.id(), "another answer"))
+                .isInstanceOf(RightsConflictException.class);
+        assertThat(complaints.of(household.id())).extracting(Complaint::answer).containsExactly(answer);
+
+        String stored = StoredBytes.of(jdbc, "complaint", household.id());
+        assertThat(stored).as("control: the reference is stored in clear").contains(lodged.reference());
+        for (String secret : new String[] { text, "disabled son", answer, "field officer will visit" }) {
+            assertThat(stored).doesNotContain(secret).doesNotContain(StoredBytes.hex(secret));
+        }
+        assertThat(audited(household.id())).containsExactly("COMPLAINT_LODGED APPLICANT", "COMPLAINT_ANSWERED DPO");
+    }
+
+    @Test
+    void aComplaintOfFourThousandCharactersOfUrduIsKept() {
+        Registered household = register();
+        String urdu = "میری شکایت ہے ".repeat(300).substring(0, 4_000);
+
+        Complaint lodged = complaints.lodge(household.owner(), household.id(), urdu);
+        complaints.answer(DPO, lodged.id(), urdu);
+
+        assertThat(complaints.of(household.id())).singleElement().satisfies(complaint -> {
+            assertThat(complaint.text()).isEqualTo(urdu);
+            assertThat(complaint.answer()).isEqualTo(urdu);
+        });
+    }
+
+    @Test
+    void theQueueIsOldestFirstAPageAtATime() {
+        Registered household = register();
+        Complaint first = complaints.lodge(household.owner(), household.id(), "first");
+        clock.advance(java.time.Duration.ofSeconds(1));
+        Complaint second = complaints.lodge(household.owner(), household.id(), "second");
+
+        var all = complaints.queue(null, 0, 10_000).stream().map(Complaint::id).toList();
+
+        assertThat(all.indexOf(first.id())).isLessThan(all.indexOf(second.id()));
+        assertThat(complaints.queue(null, 0, 1)).hasSize(1);
+        assertThat(complaints.queue(null, all.size(), 1)).isEmpty();
+    }
+
+    @Test
+    void theTableRefusesASecondComplaintWithTheSameReference() {
+        Registered household = register();
+        Complaint lodged = complaints.lodge(household.owner(), household.id(), "first");
+
+        assertThatThrownBy(() -> records.insert(new ComplaintRecords.Row(UUID.randomUUID(), lodged.reference(),
+                household.id(), ComplaintStatus.OPEN, new byte[] { 1 }, Instant.now(), null, null)))
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void thereIsNoComplaintToAnswerUnderAnUnknownId() {
+        assertThat(complaints.answer(DPO, UUID.randomUUID(), "answer")).isEmpty();
+    }
+
+    private Registered register() {
+        return Households.register(households, "Lahore", Pakistan.today(clock));
+    }
+
+    private java.util.List<String> audited(HouseholdId household) {
+        return jdbc.sql("""
+                SELECT action || ' ' || actor_role FROM audit_event
+                WHERE household_id = :household AND action LIKE 'COMPLAINT%' ORDER BY seq""")
+                .param("household", household.toString()).query(String.class).list();
+    }
+}

@@ -1,0 +1,183 @@
+package pk.registry.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import pk.registry.household.Application;
+import pk.registry.household.CorrectionRejectedException;
+import pk.registry.household.HouseholdManagement;
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.Pakistan;
+import pk.registry.kernel.Role;
+import pk.registry.rights.Households.Registered;
+import pk.testsupport.RegistryModuleTest;
+import pk.testsupport.TestClock;
+
+/**
+ * Corrections and annotations with the household module behind them: checked by the intake
+ * rule set when asked and when approved, decided within a field officer's districts or by the
+ * DPO, applied and rescored, sealed at rest.
+ */
+@RegistryModuleTest
+class CorrectionsIntegrationTests {
+
+    static final Actor DPO = new Actor("dpo", Role.DPO, Set.of(), null);
+    static final Actor LAHORE_OFFICER = new Actor("lahore-officer", Role.FIELD_OFFICER, Set.of("lahore", "Kasur"), null);
+    static final Actor MULTAN_OFFICER = new Actor("multan-officer", Role.FIELD_OFFICER, Set.of("Multan"), null);
+
+    @Autowired
+    Corrections corrections;
+
+    @Autowired
+    HouseholdManagement households;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void anApprovedCorrectionReplacesTheValueAndRescoresTheHousehold() {
+        Registered household = register("Lahore");
+        Application before = application(household);
+
+        Correction asked = corrections.request(household.owner(), household.id(), household.district(),
+                correction("members[0].monthlyIncomePkr", "180000", "I have a new job at the mill"));
+
+        assertThat(asked.status()).isEqualTo(CorrectionStatus.PENDING);
+        assertThat(application(household).household().members().get(0).monthlyIncomePkr()).isEqualTo(25_000L);
+        assertThat(corrections.queue(LAHORE_OFFICER, 0, 1_000)).extracting(Correction::id).contains(asked.id());
+
+        Correction decided = corrections.decide(LAHORE_OFFICER, asked.id(), true, "Checked the salary slip").orElseThrow();
+
+        assertThat(decided.status()).isEqualTo(CorrectionStatus.APPROVED);
+        assertThat(decided.decisionNote()).isEqualTo("Checked the salary slip");
+        Application after = application(household);
+        assertThat(after.household().members().get(0).monthlyIncomePkr()).isEqualTo(180_000L);
+        assertThat(after.score().score()).isGreaterThan(before.score().score());
+        assertThat(corrections.queue(DPO, 0, 1_000)).extracting(Correction::id).doesNotContain(asked.id());
+        assertThatThrownBy(() -> corrections.decide(DPO, asked.id(), false, "again"))
+                .isInstanceOf(RightsConflictException.class);
+        assertThat(audited(household.id())).containsExactly("CORRECTION_REQUESTED APPLICANT",
+                "HOUSEHOLD_CORRECTED FIELD_OFFICER", "CORRECTION_DECIDED FIELD_OFFICER");
+
+        String stored = StoredBytes.of(jdbc, "correction", household.id());
+        assertThat(stored).as("control: the district is stored in clear").contains("Lahore");
+        for (String secret : List.of("new job at the mill", "180000", "monthlyIncomePkr")) {
+            assertThat(stored).doesNotContain(secret).doesNotContain(StoredBytes.hex(secret));
+        }
+    }
+
+    @Test
+    void aValueTheRulesRejectIsRefusedWhenAskedAndNothingIsStored() {
+        Registered household = register("Lahore");
+
+        assertThatThrownBy(() -> corrections.request(household.owner(), household.id(), household.district(),
+                correction("rooms", "0", null))).isInstanceOfSatisfying(CorrectionRejectedException.class,
+                        refused -> assertThat(refused.problems()).extracting(CorrectionRejectedException.Problem::field)
+                                .containsExactly("rooms"));
+        assertThatThrownBy(() -> corrections.request(household.owner(), household.id(), household.district(),
+                correction("members[0].cnic", "35202-1234567-1", null))).isInstanceOf(CorrectionRejectedException.class);
+        assertThatThrownBy(() -> corrections.request(household.owner(), household.id(), household.district(),
+                correction("rooms", null, null))).isInstanceOfSatisfying(CorrectionRejectedException.class,
+                        refused -> assertThat(refused.problems()).extracting(CorrectionRejectedException.Problem::field)
+                                .containsExactly("proposedValue"));
+
+        assertThat(corrections.of(household.id())).isEmpty();
+    }
+
+    @Test
+    void aValueThatNoLongerPassesTheRulesIsRefusedAtApprovalAndStaysPending() {
+        Registered household = register("Lahore");
+        LocalDate almostEighteen = Pakistan.today(clock).minusYears(18).plusDays(1);
+        Correction asked = corrections.request(household.owner(), household.id(), household.district(),
+                correction("members[2].dateOfBirth", almostEighteen.toString(), null));
+
+        clock.advance(Duration.ofDays(2));
+
+        assertThatThrownBy(() -> corrections.decide(DPO, asked.id(), true, null))
+                .as("the son is an adult by now, and has no CNIC").isInstanceOf(CorrectionRejectedException.class);
+        assertThat(corrections.of(household.id())).singleElement()
+                .satisfies(correction -> assertThat(correction.status()).isEqualTo(CorrectionStatus.PENDING));
+        assertThat(application(household).household().members().get(2).dateOfBirth())
+                .isEqualTo(Pakistan.today(clock).minusDays(2).minusYears(9));
+    }
+
+    @Test
+    void anOfficerSeesAndDecidesOnlyTheCorrectionsOfTheirDistricts() {
+        Registered lahore = register("Lahore");
+        Registered multan = register("Multan");
+        Correction inLahore = corrections.request(lahore.owner(), lahore.id(), lahore.district(), correction("rooms", "3", null));
+        Correction inMultan = corrections.request(multan.owner(), multan.id(), multan.district(), correction("rooms", "4", null));
+
+        assertThat(corrections.queue(LAHORE_OFFICER, 0, 1_000)).extracting(Correction::id)
+                .contains(inLahore.id()).doesNotContain(inMultan.id());
+        assertThat(corrections.queue(MULTAN_OFFICER, 0, 1_000)).extracting(Correction::id)
+                .contains(inMultan.id()).doesNotContain(inLahore.id());
+        assertThat(corrections.queue(DPO, 0, 1_000)).extracting(Correction::id).contains(inLahore.id(), inMultan.id());
+        assertThat(corrections.queue(lahore.owner(), 0, 1_000)).as("applicants decide nothing").isEmpty();
+
+        assertThat(corrections.decide(LAHORE_OFFICER, inMultan.id(), true, null)).isEmpty();
+        assertThat(corrections.decide(lahore.owner(), inLahore.id(), true, null)).isEmpty();
+        assertThat(application(multan).household().rooms()).isEqualTo(2);
+        assertThat(corrections.decide(MULTAN_OFFICER, inMultan.id(), false, "No such room").orElseThrow().status())
+                .isEqualTo(CorrectionStatus.REJECTED);
+        assertThat(application(multan).household().rooms()).isEqualTo(2);
+    }
+
+    @Test
+    void anAnnotationIsAttachedAsWrittenWithNothingToDecide() {
+        Registered household = register("Lahore");
+        String note = "ہمارا گھر سیلاب میں تباہ ہو گیا تھا".repeat(30);
+
+        Correction annotation = corrections.request(household.owner(), household.id(), household.district(),
+                new Corrections.Request(CorrectionKind.ANNOTATION, "dwelling", null, note));
+
+        assertThat(annotation.status()).isEqualTo(CorrectionStatus.ATTACHED);
+        assertThat(corrections.of(household.id())).singleElement().satisfies(attached -> {
+            assertThat(attached.note()).isEqualTo(note);
+            assertThat(attached.field()).isEqualTo("dwelling");
+        });
+        assertThat(corrections.queue(DPO, 0, 1_000)).extracting(Correction::id).doesNotContain(annotation.id());
+        assertThat(corrections.decide(DPO, annotation.id(), true, null)).isEmpty();
+        assertThatThrownBy(() -> corrections.request(household.owner(), household.id(), household.district(),
+                new Corrections.Request(CorrectionKind.ANNOTATION, null, null, " ")))
+                .isInstanceOf(CorrectionRejectedException.class);
+    }
+
+    private Registered register(String district) {
+        return Households.register(households, district, Pakistan.today(clock));
+    }
+
+    private Application application(Registered household) {
+        return households.find(household.owner(), household.id()).orElseThrow();
+    }
+
+    private static Corrections.Request correction(String field, String value, String note) {
+        return new Corrections.Request(CorrectionKind.CORRECTION, field, value, note);
+    }
+
+    private List<String> audited(HouseholdId household) {
+        return jdbc.sql("""
+                SELECT action || ' ' || actor_role FROM audit_event
+                WHERE household_id = :household AND action IN ('CORRECTION_REQUESTED', 'CORRECTION_DECIDED', 'HOUSEHOLD_CORRECTED')
+                ORDER BY seq""").param("household", household.toString()).query(String.class).list();
+    }
+}
