@@ -44,13 +44,15 @@ CREATE INDEX erasure_request_requester_idx ON erasure_request (requester_token);
 
 -- Corrections and annotations (rights module). The field named and the value proposed are sealed
 -- under the household's data key: erasing the household makes them unreadable everywhere.
+-- Sealed texts are BLOBs: a note of 1,000 Urdu characters is about 2,000 bytes before sealing, and
+-- Oracle's RAW holds at most 2,000.
 CREATE TABLE correction (
     id            VARCHAR(36)   NOT NULL PRIMARY KEY,
     household_id  VARCHAR(36)   NOT NULL,
     district      VARCHAR(40)   NOT NULL,
     kind          VARCHAR(20)   NOT NULL,
     status        VARCHAR(20)   NOT NULL,
-    content_ct    RAW(2000)     NOT NULL,
+    content_ct    BLOB          NOT NULL,
     created_at    TIMESTAMP     NOT NULL,
     decided_by    VARCHAR(100),
     decided_at    TIMESTAMP,
@@ -65,8 +67,8 @@ CREATE TABLE complaint (
     reference     VARCHAR(20)   NOT NULL,
     household_id  VARCHAR(36)   NOT NULL,
     status        VARCHAR(20)   NOT NULL,
-    content_ct    RAW(4000)     NOT NULL,
-    answer_ct     RAW(4000),
+    content_ct    BLOB          NOT NULL,
+    answer_ct     BLOB,
     created_at    TIMESTAMP     NOT NULL,
     answered_by   VARCHAR(100),
     answered_at   TIMESTAMP,
