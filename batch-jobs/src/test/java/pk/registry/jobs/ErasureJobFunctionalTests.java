@@ -36,7 +36,7 @@ import pk.testsupport.RegistryModuleTest;
 @RegistryModuleTest(extraIncludes = { "imports", "sharing" })
 @SpringBatchTest
 @TestPropertySource(properties = { "registry.retention.batch-size=3",
-        "registry.imports.staging=target/module-test-data/dpo-jobs-${random.uuid}" })
+        "registry.imports.staging=target/module-test-data/dpo-jobs-staging" })
 class ErasureJobFunctionalTests {
 
     @Autowired
