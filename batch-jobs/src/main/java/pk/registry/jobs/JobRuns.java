@@ -63,6 +63,10 @@ public class JobRuns {
         JobExecution execution = launch(backgroundOperator, job, parameters);
         if (execution.getStatus().isRunning()) {
             node.hold(execution.getJobInstance());
+            if (!execution.getStatus().isRunning()) {
+                // It ended meanwhile, and gave up its lease maybe before we took it.
+                node.release(execution.getJobInstance());
+            }
         }
         return execution.getId();
     }

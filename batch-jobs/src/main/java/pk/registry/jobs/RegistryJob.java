@@ -1,5 +1,8 @@
 package pk.registry.jobs;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 import pk.registry.kernel.Role;
 
 /** The jobs one may start and follow by id, and who may. */
@@ -28,8 +31,8 @@ public enum RegistryJob {
     }
 
     /** The job of this Spring Batch name, if it is one of these. */
-    public static java.util.Optional<RegistryJob> named(String jobName) {
-        return java.util.Arrays.stream(values()).filter(job -> job.jobName.equals(jobName)).findFirst();
+    public static Optional<RegistryJob> named(String jobName) {
+        return Arrays.stream(values()).filter(job -> job.jobName.equals(jobName)).findFirst();
     }
 
     /** The role that starts and follows it. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -120,9 +123,10 @@ final class DpoJobsFixture {
 
     /**
      * Makes a run that ended look like one whose JVM was killed mid-run: the execution and its
-     * steps STARTED with no end, last updated long ago, and the lease of a node that is gone.
+     * steps STARTED with no end, last updated long ago, and the lease of a node that is gone,
+     * run out an hour before {@code now} (the service's clock).
      */
-    void killNodeOf(long executionId) {
+    void killNodeOf(long executionId, Instant now) {
         jdbc.sql("""
                 UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL,
                        LAST_UPDATED = LAST_UPDATED - INTERVAL '1' DAY WHERE JOB_EXECUTION_ID = :id""")
@@ -135,8 +139,13 @@ final class DpoJobsFixture {
         jdbc.sql("DELETE FROM job_lease WHERE job_instance_id = :instance").param("instance", instance).update();
         jdbc.sql("""
                 INSERT INTO job_lease (job_instance_id, job_name, owner_node, lease_until)
-                VALUES (:instance, 'dead', 'a-node-that-was-killed', CURRENT_TIMESTAMP - INTERVAL '1' HOUR)""")
-                .param("instance", instance).update();
+                VALUES (:instance, 'dead', 'a-node-that-was-killed', :until)""")
+                .param("instance", instance).param("until", Timestamp.from(now.minus(Duration.ofHours(1)))).update();
+    }
+
+    /** Moves every lease to run out at the given instant. */
+    void leasesUntil(Instant until) {
+        jdbc.sql("UPDATE job_lease SET lease_until = :until").param("until", Timestamp.from(until)).update();
     }
 
     /** The newest execution of the job after the given one, once it ended. */

@@ -3,6 +3,7 @@ package pk.registry.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import pk.registry.retention.ErasureStatus;
 import pk.registry.retention.LegalHold;
 import pk.registry.retention.LegalHolds;
 import pk.testsupport.RegistryModuleTest;
+import pk.testsupport.TestClock;
 
 /**
  * The {@code erasure} job: approved requests carried out and certified once each, a legal hold
@@ -35,8 +37,10 @@ import pk.testsupport.RegistryModuleTest;
  */
 @RegistryModuleTest(extraIncludes = { "imports", "sharing" })
 @SpringBatchTest
+// The tests take interrupted runs over themselves: no scheduled recovery may beat them to it.
 @TestPropertySource(properties = { "registry.retention.batch-size=3",
-        "registry.imports.staging=target/module-test-data/dpo-jobs-staging" })
+        "registry.imports.staging=target/module-test-data/dpo-jobs-staging", "registry.jobs.recovery-delay=PT1H",
+        "registry.jobs.heartbeat=PT1H", "registry.imports.recovery-delay=PT1H", "registry.imports.heartbeat=PT1H" })
 class ErasureJobFunctionalTests {
 
     @Autowired
@@ -56,6 +60,9 @@ class ErasureJobFunctionalTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
 
     @TempDir
     Path directory;
@@ -169,7 +176,7 @@ class ErasureJobFunctionalTests {
         households.forEach(fixture::approvedErasure);
         long[] killed = new long[1];
         FailingDelete.during(jdbc, 4, () -> killed[0] = dpoJobs.runNow(RegistryJob.ERASURE, false).id());
-        fixture.killNodeOf(killed[0]);
+        fixture.killNodeOf(killed[0], clock.instant());
         assertThat(runs.isRunning(RegistryJob.ERASURE)).isTrue();
 
         assertThat(recovery.resumeInterrupted()).isEqualTo(1);
@@ -190,13 +197,13 @@ class ErasureJobFunctionalTests {
         households.forEach(fixture::approvedErasure);
         long[] run = new long[1];
         FailingDelete.during(jdbc, 1, () -> run[0] = dpoJobs.runNow(RegistryJob.ERASURE, false).id());
-        fixture.killNodeOf(run[0]);
-        jdbc.sql("UPDATE job_lease SET lease_until = CURRENT_TIMESTAMP + INTERVAL '1' HOUR").update();
+        fixture.killNodeOf(run[0], clock.instant());
+        fixture.leasesUntil(clock.instant().plus(Duration.ofHours(1)));
 
         assertThat(recovery.resumeInterrupted()).isZero();
         assertThat(repository.getJobExecution(run[0]).getStatus().name()).isEqualTo("STARTED");
 
-        jdbc.sql("UPDATE job_lease SET lease_until = CURRENT_TIMESTAMP - INTERVAL '1' HOUR").update();
+        fixture.leasesUntil(clock.instant().minus(Duration.ofHours(1)));
         assertThat(recovery.resumeInterrupted()).isEqualTo(1);
         assertThat(fixture.awaitRunAfter(ErasureJobConfiguration.JOB, run[0]).getStatus().name()).isEqualTo("COMPLETED");
         assertErasedExactlyOnce(households);

@@ -43,8 +43,10 @@ import pk.testsupport.TestClock;
  */
 @RegistryModuleTest(extraIncludes = { "imports", "sharing" })
 @SpringBatchTest
+// The tests take interrupted runs over themselves: no scheduled recovery may beat them to it.
 @TestPropertySource(properties = { "registry.retention.batch-size=3",
-        "registry.imports.staging=target/module-test-data/dpo-jobs-staging" })
+        "registry.imports.staging=target/module-test-data/dpo-jobs-staging", "registry.jobs.recovery-delay=PT1H",
+        "registry.jobs.heartbeat=PT1H", "registry.imports.recovery-delay=PT1H", "registry.imports.heartbeat=PT1H" })
 class RetentionSweepJobFunctionalTests {
 
     @Autowired
@@ -155,7 +157,7 @@ class RetentionSweepJobFunctionalTests {
         long[] killed = new long[1];
         FailingDelete.during(jdbc, 2, () -> killed[0] = runs.runNow(RegistryJob.RETENTION_SWEEP,
                 DpoJobs.sweepParameters(scenario.runAt(), false)).id());
-        fixture.killNodeOf(killed[0]);
+        fixture.killNodeOf(killed[0], clock.instant());
 
         assertThat(recovery.resumeInterrupted()).isEqualTo(1);
         JobExecution resumed = fixture.awaitRunAfter(RetentionSweepJobConfiguration.JOB, killed[0]);
