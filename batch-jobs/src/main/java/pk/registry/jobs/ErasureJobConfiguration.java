@@ -1,6 +1,7 @@
 package pk.registry.jobs;
 
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -58,7 +59,7 @@ class ErasureJobConfiguration {
     @Bean
     Step carryOutErasures(JobRepository jobs, PlatformTransactionManager transactions, RetentionSchedule schedule,
             ApprovedRequests approvedRequests, ErasureWriter erasureWriter) {
-        return new StepBuilder("carryOutErasures", jobs).<java.util.UUID, java.util.UUID>chunk(schedule.batchSize())
+        return new StepBuilder("carryOutErasures", jobs).<UUID, UUID>chunk(schedule.batchSize())
                 .transactionManager(transactions)
                 .reader(approvedRequests)
                 .writer(erasureWriter)
