@@ -1,12 +1,9 @@
 package pk.registry.imports;
 
-import java.time.Clock;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
@@ -23,28 +20,5 @@ class ImportConfiguration {
         executor.setWaitForTasksToCompleteOnShutdown(false);
         executor.initialize();
         return executor;
-    }
-
-    @Bean
-    ErrorReportRetention errorReportRetention(ImportRecords records, ImportProperties properties, Clock clock) {
-        return new ErrorReportRetention(records, properties, clock);
-    }
-
-    /** Error reports are kept for their retention period, then deleted. */
-    static final class ErrorReportRetention {
-        private final ImportRecords records;
-        private final ImportProperties properties;
-        private final Clock clock;
-
-        ErrorReportRetention(ImportRecords records, ImportProperties properties, Clock clock) {
-            this.records = records;
-            this.properties = properties;
-            this.clock = clock;
-        }
-
-        @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT10M")
-        int purge() {
-            return records.deleteErrorsBefore(clock.instant().minus(properties.errorReportRetention()));
-        }
     }
 }

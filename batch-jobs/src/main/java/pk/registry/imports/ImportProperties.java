@@ -14,13 +14,11 @@ import jakarta.validation.constraints.NotNull;
  * @param staging where uploaded files wait for their import; deleted when it ends
  * @param chunkSize households per chunk (one transaction)
  * @param maxRecordChars the longest record accepted
- * @param errorReportRetention how long error reports are kept
  * @param lease how long an import's owner may go silent before another node resumes it
  */
 @Validated
 @ConfigurationProperties("registry.imports")
 record ImportProperties(@NotNull Path staging, @Min(1) @DefaultValue("200") int chunkSize,
         @Min(1024) @DefaultValue("1048576") int maxRecordChars,
-        @NotNull @DefaultValue("30d") Duration errorReportRetention,
         @NotNull @DefaultValue("2m") Duration lease) {
 }

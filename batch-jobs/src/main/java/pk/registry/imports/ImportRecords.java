@@ -155,10 +155,34 @@ class ImportRecords {
                 .param("failure", failure).update();
     }
 
-    /** Deletes the error rows written before the cut-off; returns how many. */
-    int deleteErrorsBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM import_error WHERE created_at < :cutoff")
-                .param("cutoff", Timestamp.from(cutoff)).update();
+    /** How many error rows were written before the cut-off. */
+    long countErrorsBefore(Instant cutoff) {
+        return jdbc.sql("SELECT COUNT(*) FROM import_error WHERE created_at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff)).query(Long.class).single();
+    }
+
+    /**
+     * Deletes error rows written before the cut-off, the rows of about {@code limit} lines
+     * (all errors of a line go together); returns how many rows.
+     */
+    int deleteErrorsBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                DELETE FROM import_error WHERE (import_id, line) IN (
+                    SELECT import_id, line FROM import_error WHERE created_at < :cutoff FETCH FIRST :limit ROWS ONLY)""")
+                .param("cutoff", Timestamp.from(cutoff)).param("limit", limit).update();
+    }
+
+    /** When the import ended (completed, refused or given up); empty while it runs or may resume, or if unknown. */
+    Optional<Instant> endedAt(ImportId id) {
+        return jdbc.sql("SELECT finished_at FROM household_import WHERE id = :id").param("id", id.toString())
+                .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .optional().flatMap(ended -> ended);
+    }
+
+    /** Whether there is such an import. */
+    boolean exists(ImportId id) {
+        return jdbc.sql("SELECT COUNT(*) FROM household_import WHERE id = :id").param("id", id.toString())
+                .query(Long.class).single() > 0;
     }
 
     private static Set<String> districts(String column) {

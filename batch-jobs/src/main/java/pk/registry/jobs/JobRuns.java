@@ -21,7 +21,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Starts the registry's jobs and reports on them. A run started here goes on in the background
- * ({@link #start}); a scheduler's command line runs one to its end ({@link #runNow}).
+ * ({@link #start}); a scheduler's command line runs one to its end ({@link #runNow}). A run's
+ * report is its steps' execution-context entries under {@code report.}, counts only; a dotted
+ * key nests ({@code report.auditTrail.deleted} is {@code {"auditTrail": {"deleted": 3}}}).
  */
 @Service
 public class JobRuns {
@@ -35,12 +37,14 @@ public class JobRuns {
     private final JobOperator jobOperator;
     private final JobOperator backgroundOperator;
     private final JobRepository repository;
+    private final JobNode node;
 
-    JobRuns(List<Job> jobs, JobOperator jobOperator, JobRepository repository, TaskExecutor jobExecutor)
+    JobRuns(List<Job> jobs, JobOperator jobOperator, JobRepository repository, TaskExecutor jobExecutor, JobNode node)
             throws Exception {
         this.jobs = jobs;
         this.jobOperator = jobOperator;
         this.repository = repository;
+        this.node = node;
         TaskExecutorJobOperator background = new TaskExecutorJobOperator();
         background.setJobRepository(repository);
         // Started with the job itself, never looked up by name: an empty registry will do.
@@ -52,10 +56,24 @@ public class JobRuns {
 
     /**
      * Starts the job in the background; the returned id follows it. Parameters of a run that
-     * failed restart it after its last committed chunk.
+     * failed restart it after its last committed chunk. The run is leased to this node from
+     * here on, also while it waits for the job thread.
      */
     public long start(RegistryJob job, JobParameters parameters) {
-        return launch(backgroundOperator, job, parameters).getId();
+        JobExecution execution = launch(backgroundOperator, job, parameters);
+        if (execution.getStatus().isRunning()) {
+            node.hold(execution.getJobInstance());
+            if (!execution.getStatus().isRunning()) {
+                // It ended meanwhile, and gave up its lease maybe before we took it.
+                node.release(execution.getJobInstance());
+            }
+        }
+        return execution.getId();
+    }
+
+    /** Whether a run of the job is marked running (here or on another node, or dead and not yet taken over). */
+    public boolean isRunning(RegistryJob job) {
+        return !repository.findRunningJobExecutions(job.jobName()).isEmpty();
     }
 
     /** Runs the job to its end in the calling thread. */
@@ -76,12 +94,27 @@ public class JobRuns {
             read += step.getReadCount();
             written += step.getWriteCount();
             step.getExecutionContext().entrySet().stream().filter(entry -> entry.getKey().startsWith(REPORT_PREFIX))
-                    .forEach(entry -> report.put(entry.getKey().substring(REPORT_PREFIX.length()), entry.getValue()));
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(entry -> put(report, entry.getKey().substring(REPORT_PREFIX.length()), entry.getValue()));
         }
         return Optional.of(new JobRunStatus(id, job, execution.getStatus().name(),
                 execution.getStartTime() == null ? null : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant(),
                 execution.getEndTime() == null ? null : execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant(),
                 read, written, report));
+    }
+
+    /** Puts a report entry, a dotted key ({@code auditTrail.deleted}) as nested maps. */
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> report, String key, Object value) {
+        int dot = key.indexOf('.');
+        if (dot < 0) {
+            report.put(key, value);
+            return;
+        }
+        Object nested = report.computeIfAbsent(key.substring(0, dot), name -> new LinkedHashMap<String, Object>());
+        if (nested instanceof Map<?, ?> map) {
+            put((Map<String, Object>) map, key.substring(dot + 1), value);
+        }
     }
 
     private JobExecution launch(JobOperator operator, RegistryJob job, JobParameters parameters) {

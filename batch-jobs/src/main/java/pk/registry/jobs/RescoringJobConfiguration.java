@@ -39,8 +39,8 @@ class RescoringJobConfiguration {
     static final int CHUNK = 200;
 
     @Bean
-    Job rescoring(JobRepository jobs, Step rescoreHouseholds, HouseholdScores scores) {
-        return new JobBuilder(JOB, jobs).start(rescoreHouseholds).listener(new JobExecutionListener() {
+    Job rescoring(JobRepository jobs, Step rescoreHouseholds, HouseholdScores scores, JobNode node) {
+        return new JobBuilder(JOB, jobs).listener(node).start(rescoreHouseholds).listener(new JobExecutionListener() {
             @Override
             public void afterJob(JobExecution execution) {
                 if (execution.getStatus() == BatchStatus.COMPLETED) {

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -33,7 +32,7 @@ import pk.registry.kernel.Role;
  * Only keyed tokens are stored: the mobile as a blind index, the code as a keyed hash bound
  * to its challenge. Codes expire, allow a limited number of wrong guesses, and a mobile may
  * ask for only a few codes per window. Every rule is enforced by the database, so it holds
- * across nodes.
+ * across nodes. Spent and expired codes are deleted by the retention sweep ({@link OneTimeCodeRetention}).
  */
 @Service
 class ApplicantSignIn {
@@ -147,14 +146,6 @@ class ApplicantSignIn {
         int consumed = jdbc.sql("UPDATE otp_challenge SET consumed_at = :now WHERE id = :id AND consumed_at IS NULL")
                 .param("now", Timestamp.from(now)).param("id", challenge.id()).update();
         return consumed == 1 ? Optional.of(applicantToken(mobile, now)) : Optional.empty();
-    }
-
-    /** Codes are worthless after they expire; their rows are kept a day for throttling, then deleted. */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-    @Transactional
-    void purgeExpired() {
-        jdbc.sql("DELETE FROM otp_challenge WHERE expires_at < :cutoff")
-                .param("cutoff", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(1)))).update();
     }
 
     private AccessToken applicantToken(MobileNumber mobile, Instant now) {

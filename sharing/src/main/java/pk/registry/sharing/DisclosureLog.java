@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -70,6 +71,27 @@ class DisclosureLog {
                 WHERE agreement_id = :agreement AND household_id = :household AND outcome = 'ANSWERED'""")
                 .param("agreement", agreement.value()).param("household", household.toString())
                 .query(Long.class).single() > 0;
+    }
+
+    /** How many disclosures were made before the cut-off: of any household, or only of these. */
+    long countBefore(Instant cutoff, Collection<HouseholdId> only) {
+        var query = jdbc.sql("SELECT COUNT(*) FROM disclosure WHERE disclosed_at < :cutoff"
+                + (only.isEmpty() ? "" : " AND household_id IN (:only)")).param("cutoff", Timestamp.from(cutoff));
+        return (only.isEmpty() ? query : query.param("only", ids(only))).query(Long.class).single();
+    }
+
+    /** Deletes up to {@code limit} disclosures made before the cut-off, none of these households'; returns how many. */
+    int deleteBefore(Instant cutoff, Collection<HouseholdId> except, int limit) {
+        var query = jdbc.sql("""
+                DELETE FROM disclosure WHERE id IN (
+                    SELECT id FROM disclosure WHERE disclosed_at < :cutoff %s FETCH FIRST :limit ROWS ONLY)"""
+                .formatted(except.isEmpty() ? "" : "AND (household_id IS NULL OR household_id NOT IN (:except))"))
+                .param("cutoff", Timestamp.from(cutoff)).param("limit", limit);
+        return (except.isEmpty() ? query : query.param("except", ids(except))).update();
+    }
+
+    private static List<String> ids(Collection<HouseholdId> households) {
+        return households.stream().map(HouseholdId::toString).toList();
     }
 
     /** Stored to the microsecond, truncated (never rounded up): a row is visible from the instant it was written. */

@@ -1,0 +1,74 @@
+package pk.registry.jobs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The erasure benchmark (not a test): with N households registered and an approved erasure
+ * request each, (a) a set-based JDBC delete of their rows (consents, CNIC claims, scores,
+ * idempotency keys, households; the requests marked completed) in one transaction, against (b)
+ * the {@code erasure} job carrying out the same requests for the same households registered
+ * again (audited, announced, certified, a chunk per transaction). Prints rows deleted per second
+ * of both, the ratio (b)/(a), and the job's heap after a full collection at 1/4, 1/2 and the end.
+ * <p>
+ * Run with {@code ./benchmark erasure [households [warm-up households]]} (default 10,000; the
+ * warm-up, unmeasured, runs both on 1,000 first).
+ */
+public final class ErasureBenchmark {
+
+    private ErasureBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int households = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        Path work = Files.createTempDirectory("registry-erasure-benchmark");
+        try (ConfigurableApplicationContext context = JobBenchmarks.start(work)) {
+            round(context, JobBenchmarks.file(work, "warm-up", warmUp), warmUp);
+            System.out.printf(Locale.ROOT, "warm-up: %,d households through both%n", warmUp);
+            JobBenchmarks.Result[] results = round(context, JobBenchmarks.file(work, "households", households), households);
+            JobBenchmarks.compare(results[0], results[1]);
+        }
+    }
+
+    private static JobBenchmarks.Result[] round(ConfigurableApplicationContext context, Path file, int households)
+            throws InterruptedException {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        JobBenchmarks.register(context, file, households);
+        approveEveryHousehold(jdbc);
+        JobBenchmarks.Result baseline = JobBenchmarks.baseline(context, "set-based delete", List.of(
+                "DELETE FROM consent_status WHERE consent_id IN (SELECT c.id FROM consent_record c JOIN erasure_request r"
+                        + " ON r.household_id = c.household_id WHERE r.status = 'APPROVED')",
+                approved("consent_record", "household_id"), approved("household_cnic", "household_id"),
+                approved("household_score", "household_id"), approved("idempotency_key", "household_id"),
+                approved("household", "id"),
+                "UPDATE erasure_request SET status = 'COMPLETED', completed_at = CURRENT_TIMESTAMP WHERE status = 'APPROVED'"));
+        JobBenchmarks.register(context, file, households);
+        approveEveryHousehold(jdbc);
+        JobBenchmarks.Result job = JobBenchmarks.job(context, "erasure job", RegistryJob.ERASURE,
+                DpoJobs.erasureParameters(false), households);
+        return new JobBenchmarks.Result[] { baseline, job };
+    }
+
+    private static String approved(String table, String householdColumn) {
+        return "DELETE FROM " + table + " WHERE " + householdColumn
+                + " IN (SELECT household_id FROM erasure_request WHERE status = 'APPROVED')";
+    }
+
+    /** An approved request for every household without one, as the DPO's decisions leave them. */
+    private static void approveEveryHousehold(JdbcClient jdbc) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                INSERT INTO erasure_request (id, household_id, requester_token, status, requested_at, decided_by, decided_at)
+                SELECT RANDOM_UUID(), h.id, h.mobile_token, 'APPROVED', :now, 'benchmark-dpo', :now FROM household h
+                WHERE NOT EXISTS (SELECT 1 FROM erasure_request r WHERE r.household_id = h.id)""")
+                .param("now", now).update();
+    }
+}

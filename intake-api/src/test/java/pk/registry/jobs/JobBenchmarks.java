@@ -1,0 +1,148 @@
+package pk.registry.jobs;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import pk.registry.RegistryApplication;
+import pk.registry.imports.HouseholdImports;
+import pk.registry.imports.ImportBenchmark;
+import pk.registry.imports.ImportStatus;
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.Role;
+
+/**
+ * What the DPO jobs' benchmarks share: the service in one process, households registered by the
+ * real import, a set-based JDBC baseline timed in one transaction, the job timed from its start to
+ * its end in the job repository, and the heap after a full collection at a quarter, half and the
+ * end of the job's work (it should stay flat however many items the job goes through).
+ */
+final class JobBenchmarks {
+
+    /** What the erasure of a household deletes, child tables first. */
+    static final List<String> HOUSEHOLD_TABLES = List.of("consent_status", "consent_record", "household_cnic",
+            "household_score", "idempotency_key", "household");
+
+    private static final Actor OFFICER = new Actor("benchmark-officer", Role.FIELD_OFFICER, Set.of("Lahore", "Kasur"), null);
+
+    private JobBenchmarks() {
+    }
+
+    /** How a measured run went. */
+    record Result(String name, long rows, double seconds, List<Long> heap) {
+
+        double rowsPerSecond() {
+            return rows / seconds;
+        }
+
+        void print() {
+            System.out.printf(Locale.ROOT, "%s: %,d rows deleted in %.1f s, %,.0f rows/s%s%n", name, rows, seconds,
+                    rowsPerSecond(), heap.isEmpty() ? "" : ", heap after GC at 1/4, 1/2, end of the run: "
+                            + heap.stream().map(bytes -> String.format(Locale.ROOT, "%,d MB", bytes >> 20)).toList());
+        }
+    }
+
+    static ConfigurableApplicationContext start(Path work) {
+        return new SpringApplicationBuilder(RegistryApplication.class).profiles("demo")
+                .run("--registry.data-dir=" + work.resolve("data"), "--spring.main.web-application-type=none",
+                        "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--registry.retention.sweep-cron=-");
+    }
+
+    /** Writes the benchmark's household file (ImportBenchmark's generator: about six persons each). */
+    static Path file(Path work, String name, int households) throws Exception {
+        Path file = work.resolve(name + ".csv");
+        if (!Files.exists(file)) {
+            ImportBenchmark.generate(file, households, new Random(42));
+        }
+        return file;
+    }
+
+    /** Registers the file's households by the real import. */
+    static void register(ConfigurableApplicationContext context, Path file, int households) {
+        long start = System.nanoTime();
+        ImportStatus status = context.getBean(HouseholdImports.class).runNow(OFFICER, file);
+        if (!status.completed() || status.householdsStored() != households) {
+            throw new IllegalStateException("the import did not store every household: " + status);
+        }
+        System.out.printf(Locale.ROOT, "registered %,d households in %.1f s%n", households, (System.nanoTime() - start) / 1e9);
+    }
+
+    static long rows(JdbcClient jdbc) {
+        long rows = 0;
+        for (String table : HOUSEHOLD_TABLES) {
+            rows += jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+        }
+        return rows;
+    }
+
+    /** Times set-based statements in one transaction; returns the rows of the household tables they deleted. */
+    static Result baseline(ConfigurableApplicationContext context, String name, List<String> statements) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        long before = rows(jdbc);
+        long start = System.nanoTime();
+        List<String> timings = new ArrayList<>();
+        new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
+            for (String sql : statements) {
+                long statement = System.nanoTime();
+                int rows = jdbc.sql(sql).update();
+                timings.add(String.format(Locale.ROOT, "%,d rows %.2f s", rows, (System.nanoTime() - statement) / 1e9));
+            }
+        });
+        System.out.println(name + " statements: " + timings);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(name, before - rows(jdbc), seconds, List.of());
+    }
+
+    /**
+     * Starts the job in the background as the service would, samples the heap after a full
+     * collection when it has written a quarter and a half of {@code items}, and at its end.
+     */
+    static Result job(ConfigurableApplicationContext context, String name, RegistryJob job, JobParameters parameters,
+            long items) throws InterruptedException {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        JobRuns runs = context.getBean(JobRuns.class);
+        long before = rows(jdbc);
+        List<Long> heap = new ArrayList<>();
+        long id = runs.start(job, parameters);
+        JobRunStatus status = runs.status(job, id).orElseThrow();
+        while (!status.finished()) {
+            if (heap.size() < 2 && status.written() >= items * (heap.size() + 1) / 4) {
+                heap.add(heapAfterGc());
+            }
+            Thread.sleep(20);
+            status = runs.status(job, id).orElseThrow();
+        }
+        heap.add(heapAfterGc());
+        if (!"COMPLETED".equals(status.status()) || status.startedAt() == null || status.endedAt() == null) {
+            throw new IllegalStateException(name + " ended " + status.status());
+        }
+        double seconds = Duration.between(status.startedAt(), status.endedAt()).toNanos() / 1e9;
+        System.out.printf(Locale.ROOT, "%s report: %s%n", name, status.report());
+        return new Result(name, before - rows(jdbc), seconds, heap);
+    }
+
+    static void compare(Result baseline, Result job) {
+        baseline.print();
+        job.print();
+        System.out.printf(Locale.ROOT, "ratio %s / %s: %.2f (target >= 0.50)%n", job.name(), baseline.name(),
+                job.rowsPerSecond() / baseline.rowsPerSecond());
+    }
+
+    private static long heapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
