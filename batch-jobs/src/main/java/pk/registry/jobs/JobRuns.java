@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
@@ -100,7 +101,13 @@ public class JobRuns {
         return Optional.of(new JobRunStatus(id, job, execution.getStatus().name(),
                 execution.getStartTime() == null ? null : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant(),
                 execution.getEndTime() == null ? null : execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant(),
-                read, written, report));
+                read, written, report, continuedBy(execution)));
+    }
+
+    /** The newest later run of the same job instance (a restart), if any. */
+    private @Nullable Long continuedBy(JobExecution execution) {
+        return repository.getJobExecutions(execution.getJobInstance()).stream().map(JobExecution::getId)
+                .filter(later -> later > execution.getId()).max(Long::compare).orElse(null);
     }
 
     /** Puts a report entry, a dotted key ({@code auditTrail.deleted}) as nested maps. */

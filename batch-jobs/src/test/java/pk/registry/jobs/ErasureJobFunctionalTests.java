@@ -183,6 +183,7 @@ class ErasureJobFunctionalTests {
         JobExecution resumed = fixture.awaitRunAfter(ErasureJobConfiguration.JOB, killed[0]);
 
         assertThat(repository.getJobExecution(killed[0]).getStatus().name()).as("the dead run").isEqualTo("FAILED");
+        assertThat(runs.status(RegistryJob.ERASURE, killed[0]).orElseThrow().continuedBy()).isEqualTo(resumed.getId());
         assertThat(resumed.getStatus().name()).isEqualTo("COMPLETED");
         assertThat(resumed.getJobInstance().getInstanceId()).isEqualTo(repository.getJobExecution(killed[0]).getJobInstance().getInstanceId());
         assertThat(runs.status(RegistryJob.ERASURE, resumed.getId()).orElseThrow().report()).containsEntry("erased", 7L);

@@ -58,13 +58,17 @@ class DpoJobsController {
     record Progress(long read, long written) {
     }
 
-    /** A run of the DPO's jobs: Spring Batch's status, its progress and its report (counts only). */
+    /**
+     * A run of the DPO's jobs: Spring Batch's status, its progress and its report (counts only);
+     * a run that failed or whose node died names the run that took it over ({@code continuedBy},
+     * also at {@code /api/v1/dpo/jobs/{id}}).
+     */
     record JobRun(long id, String job, String status, Progress progress, Map<String, Object> report,
-            @Nullable Instant startedAt, @Nullable Instant endedAt) {
+            @Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable Long continuedBy) {
 
         static JobRun of(JobRunStatus run) {
             return new JobRun(run.id(), run.job().jobName(), run.status(), new Progress(run.read(), run.written()),
-                    run.report(), run.startedAt(), run.endedAt());
+                    run.report(), run.startedAt(), run.endedAt(), run.continuedBy());
         }
     }
 

@@ -131,6 +131,6 @@ class DpoJobsControllerTests {
     private static JobRunStatus run(long id, RegistryJob job, String status, Map<String, Object> report) {
         boolean ended = "COMPLETED".equals(status);
         return new JobRunStatus(id, job, status, STARTED, ended ? STARTED.plusSeconds(60) : null, ended ? 3 : 0,
-                ended ? 12 : 0, report);
+                ended ? 12 : 0, report, null);
     }
 }
