@@ -1,5 +1,6 @@
 package pk.registry.http;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -13,8 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The servlet container's error page: errors raised outside Spring MVC (in filters, by the
- * container) also answer with a problem, never an HTML page or a stack trace.
+ * container) also answer with a problem, never an HTML page or a stack trace. Not an operation
+ * of the API: hidden from its OpenAPI document.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
