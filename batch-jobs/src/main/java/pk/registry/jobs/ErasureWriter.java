@@ -1,6 +1,7 @@
 package pk.registry.jobs;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +38,8 @@ class ErasureWriter implements ItemStreamWriter<UUID> {
 
     @Override
     public void write(Chunk<? extends UUID> requests) {
-        for (UUID request : requests) {
-            outcomes.merge(erasures.carryOut(job, request), 1L, Long::sum);
+        for (Erasures.Outcome outcome : erasures.carryOutAll(job, List.copyOf(requests.getItems()))) {
+            outcomes.merge(outcome, 1L, Long::sum);
         }
     }
 

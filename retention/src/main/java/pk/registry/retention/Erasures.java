@@ -2,9 +2,12 @@ package pk.registry.retention;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -85,6 +88,45 @@ public class Erasures {
         Map<String, Integer> erased = erase(job, request.household());
         requests.complete(requestId, now, certificates.certify(request, erased, now));
         return Outcome.ERASED;
+    }
+
+    /**
+     * Carries out a chunk of requests in the caller's transaction, ending exactly as {@link #carryOut}
+     * one by one, in order, would: each request is looked up, deferred if held, or its household
+     * erased (audited and announced, one by one, in order); only the certificates, which touch no
+     * database, are signed across the cores before the erased requests are completed.
+     * @return each request's outcome, in the order given
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Outcome> carryOutAll(Actor job, List<UUID> requestIds) {
+        List<Outcome> outcomes = new ArrayList<>(requestIds.size());
+        List<Erased> done = new ArrayList<>();
+        Set<UUID> carriedOut = new HashSet<>();
+        for (UUID requestId : requestIds) {
+            ErasureRequest request = requests.find(requestId).orElse(null);
+            if (request == null || request.status() != ErasureStatus.APPROVED || carriedOut.contains(requestId)) {
+                outcomes.add(Outcome.SKIPPED);
+                continue;
+            }
+            Instant now = clock.instant();
+            if (holds.isHeld(request.household())) {
+                requests.defer(requestId, now);
+                outcomes.add(Outcome.DEFERRED);
+                continue;
+            }
+            done.add(new Erased(request, erase(job, request.household()), now));
+            carriedOut.add(requestId);
+            outcomes.add(Outcome.ERASED);
+        }
+        List<String> signed = done.parallelStream()
+                .map(erased -> certificates.certify(erased.request(), erased.erased(), erased.at())).toList();
+        for (int i = 0; i < done.size(); i++) {
+            requests.complete(done.get(i).request().id(), done.get(i).at(), signed.get(i));
+        }
+        return outcomes;
+    }
+
+    private record Erased(ErasureRequest request, Map<String, Integer> erased, Instant at) {
     }
 
     /**
