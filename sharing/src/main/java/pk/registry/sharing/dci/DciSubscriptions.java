@@ -72,15 +72,19 @@ class DciSubscriptions {
                 .param("code", code).param("agreement", agreement.value()).query(DciSubscriptions::subscription).optional();
     }
 
-    void end(String code, Instant at) {
-        jdbc.sql("UPDATE dci_subscription SET active_key = NULL, ended_at = :at WHERE code = :code AND ended_at IS NULL")
-                .param("at", Timestamp.from(at)).param("code", code).update();
+    /** Ends the subscription; returns whether it was active (only one caller ends it). */
+    boolean end(String code, Instant at) {
+        return jdbc.sql("UPDATE dci_subscription SET active_key = NULL, ended_at = :at WHERE code = :code AND ended_at IS NULL")
+                .param("at", Timestamp.from(at)).param("code", code).update() == 1;
     }
 
-    /** Records the eligibility the partner was just told. */
-    void told(String code, boolean eligible) {
-        jdbc.sql("UPDATE dci_subscription SET last_eligible = :eligible WHERE code = :code")
-                .param("eligible", flag(eligible)).param("code", code).update();
+    /**
+     * Records the eligibility the partner is about to be told, if it was last told {@code was}:
+     * of two reviews racing over the same change (two rescorings' listeners), only one succeeds.
+     */
+    boolean told(String code, boolean was, boolean eligible) {
+        return jdbc.sql("UPDATE dci_subscription SET last_eligible = :eligible WHERE code = :code AND last_eligible = :was")
+                .param("eligible", flag(eligible)).param("was", flag(was)).param("code", code).update() == 1;
     }
 
     List<Subscription> activeOf(HouseholdId household) {

@@ -73,13 +73,12 @@ class SubscriptionNotifier {
                     .filter(candidate -> candidate.programmes().contains(subscription.programme())
                             && candidate.purposes().contains(subscription.purpose()));
             Optional<URI> target = agreement.flatMap(candidate -> CallbackTargets.resolve(candidate, null, "/registry/notify"));
-            if (target.isPresent()) {
+            // The change is claimed before it is told, so that it is told once.
+            boolean claimed = erased ? subscriptions.end(subscription.code(), clock.instant())
+                    : target.isPresent() && subscriptions.told(subscription.code(), subscription.lastEligible(), eligible);
+            if (claimed && target.isPresent()) {
                 notify(agreement.get(), subscription, target.get());
-                subscriptions.told(subscription.code(), eligible);
             }
-        }
-        if (erased) {
-            subscriptions.end(subscription.code(), clock.instant());
         }
     }
 
