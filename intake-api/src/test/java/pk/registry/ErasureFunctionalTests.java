@@ -2,19 +2,14 @@ package pk.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.h2.mvstore.MVStoreTool;
 import org.junit.jupiter.api.Test;
@@ -113,23 +108,23 @@ class ErasureFunctionalTests {
         // H2 keeps a deleted row's old pages in the file until its store rewrites them (at close,
         // within a time budget); the operator's offline compaction rewrites only live pages.
         MVStoreTool.compact(dataDir.resolve("registry.mv.db").toString(), false);
-        byte[] stored = allBytes(dataDir);
-        assertThat(contains(stored, "Multan".getBytes(StandardCharsets.UTF_8))).as("control: the neighbour's clear district")
+        StoredBytes stored = StoredBytes.under(dataDir);
+        assertThat(stored.containsText("Multan")).as("control: the neighbour's clear district")
                 .isTrue();
-        assertThat(contains(stored, householdId.getBytes(StandardCharsets.UTF_8))).as("the pseudonymous id is kept")
+        assertThat(stored.containsText(householdId)).as("the pseudonymous id is kept")
                 .isTrue();
         for (String secret : List.of(HEAD_CNIC, HEAD_CNIC.replace("-", ""), SPOUSE_CNIC, SPOUSE_CNIC.replace("-", ""),
                 HEAD_NAME, SPOUSE_NAME, "Mandokhel", ADDRESS, "Kuchlak", MOBILE, MOBILE.substring(3))) {
-            assertThat(containsText(stored, secret)).as("database files contain %s", secret).isFalse();
+            assertThat(stored.containsText(secret)).as("database files contain %s", secret).isFalse();
             assertThat(output.getAll()).as("log contains %s", secret).doesNotContain(secret);
         }
         for (byte[] value : neighbourBytes) {
-            assertThat(contains(stored, value)).as("control: the scan sees the neighbour's tokens and wrapped key").isTrue();
+            assertThat(stored.contains(value)).as("control: the scan sees the neighbour's tokens and wrapped key").isTrue();
         }
         for (byte[] value : householdBytes) {
             String hex = HexFormat.of().formatHex(value);
-            assertThat(contains(stored, value)).as("database files contain a value the household held").isFalse();
-            assertThat(contains(stored, hex.getBytes(StandardCharsets.UTF_8))).as("database files contain %s", hex).isFalse();
+            assertThat(stored.contains(value)).as("database files contain a value the household held").isFalse();
+            assertThat(stored.containsText(hex)).as("database files contain %s", hex).isFalse();
             assertThat(output.getAll()).doesNotContain(hex);
         }
 
@@ -216,34 +211,5 @@ class ErasureFunctionalTests {
                   {"cnic":"36302-8811223-5","fullName":"Neighbour Head","relationship":"HEAD","gender":"M","dateOfBirth":"1970-01-01","monthlyIncomePkr":30000}]},
                  "consent":{"policyVersion":"2025-01","purposes":["IDENTITY_VERIFICATION","ELIGIBILITY_ASSESSMENT"]}}"""
                 .formatted("0" + NEIGHBOUR_MOBILE.substring(3));
-    }
-
-    private static byte[] allBytes(Path directory) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.write(Files.readAllBytes(file));
-            }
-        }
-        return all.toByteArray();
-    }
-
-    private static boolean containsText(byte[] haystack, String needle) {
-        return contains(haystack, needle.getBytes(StandardCharsets.UTF_8))
-                || contains(haystack, needle.getBytes(StandardCharsets.UTF_16LE))
-                || contains(haystack, needle.getBytes(StandardCharsets.UTF_16BE));
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

@@ -78,6 +78,15 @@ public class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** The request as a multipart upload of one CSV file, as a field officer's browser sends it. */
+    public static HttpRequest.Builder csvUpload(HttpRequest.Builder request, String csv) {
+        String boundary = "registry-test-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"forms.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
     public JsonNode json(HttpResponse<String> response) {
         return json(response.body());
     }

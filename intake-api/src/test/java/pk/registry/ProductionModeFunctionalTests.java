@@ -66,7 +66,8 @@ class ProductionModeFunctionalTests {
             assertThat(authorizations).containsExactly("Bearer test-key");
 
             HttpResponse<String> outbox = client.send(HttpRequest.newBuilder(
-                    URI.create(base + "/api/v1/demo/sms-outbox?mobile=03001239999")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(base + "/api/v1/demo/sms-outbox")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"mobile\":\"03001239999\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(outbox.statusCode()).isEqualTo(401);
 
             String basic = Base64.getEncoder().encodeToString("demo-dpo:demo-secret".getBytes(StandardCharsets.UTF_8));

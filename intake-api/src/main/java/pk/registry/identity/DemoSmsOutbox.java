@@ -13,7 +13,7 @@ import pk.registry.kernel.MobileNumber;
 
 /**
  * The demo's SMS "gateway": texts stay in memory (the newest 100) so a person trying the
- * service can read their code at {@code GET /api/v1/demo/sms-outbox}. Exists only in the
+ * service can read their code at {@code POST /api/v1/demo/sms-outbox}. Exists only in the
  * demo profile.
  */
 @Component

@@ -66,7 +66,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll();
             if (demo) {
-                routes.requestMatchers(GET, "/api/v1/demo/sms-outbox").permitAll();
+                routes.requestMatchers(POST, "/api/v1/demo/sms-outbox").permitAll();
             }
             // applicants
             routes.requestMatchers(POST, "/api/v1/applications").hasRole(APPLICANT)

@@ -50,7 +50,7 @@ class AccessTableIntegrationTests {
             Map.entry("GET /api/v1/purposes", PUBLIC),
             Map.entry("POST /api/v1/auth/otp", PUBLIC),
             Map.entry("POST /api/v1/auth/otp/verify", PUBLIC),
-            Map.entry("GET /api/v1/demo/sms-outbox", PUBLIC),
+            Map.entry("POST /api/v1/demo/sms-outbox", PUBLIC),
             Map.entry("GET /api/v1/imports/template", PUBLIC),
 
             Map.entry("POST /api/v1/applications", EnumSet.of(APPLICANT)),

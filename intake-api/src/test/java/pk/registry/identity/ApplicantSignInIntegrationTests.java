@@ -169,7 +169,7 @@ class ApplicantSignInIntegrationTests {
     }
 
     private String lastCode(String mobile) {
-        HttpResponse<String> outbox = http.get("/api/v1/demo/sms-outbox?mobile=" + mobile);
+        HttpResponse<String> outbox = http.postJson("/api/v1/demo/sms-outbox", "{\"mobile\":\"" + mobile + "\"}");
         Matcher matcher = CODE.matcher(http.json(outbox).get(0).get("text").asString());
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import pk.registry.Http;
+
 /**
  * kill -9 in the middle of an import, then a plain start of the service: the interrupted
  * import resumes by itself and ends with exactly the valid households stored, none twice,
@@ -45,7 +47,7 @@ class CrashRecoveryFunctionalTests {
         try {
             awaitHealthy(port);
             String token = token(port);
-            HttpResponse<String> accepted = client.send(ImportsHttpIntegrationTests.multipart(
+            HttpResponse<String> accepted = client.send(Http.csvUpload(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports"))
                             .header("Authorization", "Bearer " + token), csv).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(accepted.statusCode()).isEqualTo(202);

@@ -84,16 +84,9 @@ class ImportsHttpIntegrationTests {
     }
 
     private HttpResponse<String> upload(String token, String csv) {
-        return http.send(multipart(http.request("/api/v1/imports").header("Authorization", "Bearer " + token), csv));
+        return http.send(Http.csvUpload(http.request("/api/v1/imports").header("Authorization", "Bearer " + token), csv));
     }
 
-    static HttpRequest.Builder multipart(HttpRequest.Builder request, String csv) {
-        String boundary = "registry-test-boundary";
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"forms.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        return request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    }
 
     private JsonNode awaitEnd(String location, String token) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));

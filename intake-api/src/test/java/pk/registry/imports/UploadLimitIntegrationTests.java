@@ -27,7 +27,7 @@ class UploadLimitIntegrationTests {
             file.household("L-" + i);
         }
 
-        HttpResponse<String> response = http.send(ImportsHttpIntegrationTests.multipart(
+        HttpResponse<String> response = http.send(Http.csvUpload(
                 http.request("/api/v1/imports").header("Authorization", "Bearer " + http.token(Role.FIELD_OFFICER)), file.csv()));
 
         assertThat(response.statusCode()).isEqualTo(413);

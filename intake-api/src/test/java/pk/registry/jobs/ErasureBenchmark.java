@@ -18,8 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * again (audited, announced, certified, a chunk per transaction). Prints rows deleted per second
  * of both, the ratio (b)/(a), and the job's heap after a full collection at 1/4, 1/2 and the end.
  * <p>
- * Run with {@code ./benchmark erasure [households [warm-up households]]} (default 10,000; the
- * warm-up, unmeasured, runs both on 1,000 first).
+ * Run with {@code ./benchmark erasure [households [warm-up households [registry]]]} (default
+ * 10,000; the warm-up, unmeasured, runs both on 1,000 first; with a registry larger than the
+ * households erased, the rest are registered first, with their requests refused, so that the
+ * cost can be seen against the registry's size).
  */
 public final class ErasureBenchmark {
 
@@ -29,12 +31,18 @@ public final class ErasureBenchmark {
     public static void main(String[] args) throws Exception {
         int households = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        int registry = args.length > 2 ? Integer.parseInt(args[2]) : households;
         Path work = Files.createTempDirectory("registry-erasure-benchmark");
         try (ConfigurableApplicationContext context = JobBenchmarks.start(work)) {
+            if (registry > households) {
+                JobBenchmarks.register(context, JobBenchmarks.file(work, "rest-of-the-registry", registry - households),
+                        registry - households);
+                decideEveryHousehold(context.getBean(JdbcClient.class), "REFUSED");
+            }
             round(context, JobBenchmarks.file(work, "warm-up", warmUp), warmUp);
             System.out.printf(Locale.ROOT, "warm-up: %,d households through both%n", warmUp);
             JobBenchmarks.Result[] results = round(context, JobBenchmarks.file(work, "households", households), households);
-            JobBenchmarks.compare(results[0], results[1]);
+            JobBenchmarks.compare("erasure", registry, results[0], results[1]);
         }
     }
 
@@ -42,7 +50,7 @@ public final class ErasureBenchmark {
             throws InterruptedException {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         JobBenchmarks.register(context, file, households);
-        approveEveryHousehold(jdbc);
+        decideEveryHousehold(jdbc, "APPROVED");
         JobBenchmarks.Result baseline = JobBenchmarks.baseline(context, "set-based delete", List.of(
                 "DELETE FROM consent_status WHERE consent_id IN (SELECT c.id FROM consent_record c JOIN erasure_request r"
                         + " ON r.household_id = c.household_id WHERE r.status = 'APPROVED')",
@@ -51,7 +59,7 @@ public final class ErasureBenchmark {
                 approved("household", "id"),
                 "UPDATE erasure_request SET status = 'COMPLETED', completed_at = CURRENT_TIMESTAMP WHERE status = 'APPROVED'"));
         JobBenchmarks.register(context, file, households);
-        approveEveryHousehold(jdbc);
+        decideEveryHousehold(jdbc, "APPROVED");
         JobBenchmarks.Result job = JobBenchmarks.job(context, "erasure job", RegistryJob.ERASURE,
                 DpoJobs.erasureParameters(false), households);
         return new JobBenchmarks.Result[] { baseline, job };
@@ -62,13 +70,13 @@ public final class ErasureBenchmark {
                 + " IN (SELECT household_id FROM erasure_request WHERE status = 'APPROVED')";
     }
 
-    /** An approved request for every household without one, as the DPO's decisions leave them. */
-    private static void approveEveryHousehold(JdbcClient jdbc) {
+    /** A request decided so for every household without one, as the DPO's decisions leave them. */
+    private static void decideEveryHousehold(JdbcClient jdbc, String status) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
                 INSERT INTO erasure_request (id, household_id, requester_token, status, requested_at, decided_by, decided_at)
-                SELECT RANDOM_UUID(), h.id, h.mobile_token, 'APPROVED', :now, 'benchmark-dpo', :now FROM household h
+                SELECT RANDOM_UUID(), h.id, h.mobile_token, :status, :now, 'benchmark-dpo', :now FROM household h
                 WHERE NOT EXISTS (SELECT 1 FROM erasure_request r WHERE r.household_id = h.id)""")
-                .param("now", now).update();
+                .param("status", status).param("now", now).update();
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import pk.registry.BenchmarkReport;
 import pk.registry.RegistryApplication;
 import pk.registry.imports.HouseholdImports;
 import pk.registry.imports.ImportBenchmark;
@@ -49,7 +50,7 @@ final class JobBenchmarks {
         }
 
         void print() {
-            System.out.printf(Locale.ROOT, "%s: %,d rows deleted in %.1f s, %,.0f rows/s%s%n", name, rows, seconds,
+            System.out.printf(Locale.ROOT, "%s: %,d rows in %.1f s, %,.0f rows/s%s%n", name, rows, seconds,
                     rowsPerSecond(), heap.isEmpty() ? "" : ", heap after GC at 1/4, 1/2, end of the run: "
                             + heap.stream().map(bytes -> String.format(Locale.ROOT, "%,d MB", bytes >> 20)).toList());
         }
@@ -61,11 +62,19 @@ final class JobBenchmarks {
                         "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--registry.retention.sweep-cron=-");
     }
 
-    /** Writes the benchmark's household file (ImportBenchmark's generator: about six persons each). */
+    /**
+     * Writes the benchmark's household file (ImportBenchmark's generator: about six persons each),
+     * with CNICs of its own for each file name, so that files can be registered side by side.
+     */
     static Path file(Path work, String name, int households) throws Exception {
         Path file = work.resolve(name + ".csv");
         if (!Files.exists(file)) {
-            ImportBenchmark.generate(file, households, new Random(42));
+            long firstSerial = switch (name) {
+                case "warm-up" -> 600_000_000L;
+                case "rest-of-the-registry" -> 1_200_000_000L;
+                default -> 1_000_000L;
+            };
+            ImportBenchmark.generate(file, households, new Random(42), firstSerial);
         }
         return file;
     }
@@ -88,7 +97,7 @@ final class JobBenchmarks {
         return rows;
     }
 
-    /** Times set-based statements in one transaction; returns the rows of the household tables they deleted. */
+    /** Times set-based statements in one transaction; returns the rows of the household tables they deleted or wrote. */
     static Result baseline(ConfigurableApplicationContext context, String name, List<String> statements) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         long before = rows(jdbc);
@@ -103,7 +112,7 @@ final class JobBenchmarks {
         });
         System.out.println(name + " statements: " + timings);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(name, before - rows(jdbc), seconds, List.of());
+        return new Result(name, Math.abs(before - rows(jdbc)), seconds, List.of());
     }
 
     /**
@@ -131,14 +140,17 @@ final class JobBenchmarks {
         }
         double seconds = Duration.between(status.startedAt(), status.endedAt()).toNanos() / 1e9;
         System.out.printf(Locale.ROOT, "%s report: %s%n", name, status.report());
-        return new Result(name, before - rows(jdbc), seconds, heap);
+        return new Result(name, Math.abs(before - rows(jdbc)), seconds, heap);
     }
 
-    static void compare(Result baseline, Result job) {
+    /** Prints both, their ratio, and adds them to the benchmark report when one is being written. */
+    static void compare(String benchmark, int households, Result baseline, Result job) {
         baseline.print();
         job.print();
-        System.out.printf(Locale.ROOT, "ratio %s / %s: %.2f (target >= 0.50)%n", job.name(), baseline.name(),
-                job.rowsPerSecond() / baseline.rowsPerSecond());
+        double ratio = job.rowsPerSecond() / baseline.rowsPerSecond();
+        System.out.printf(Locale.ROOT, "ratio %s / %s: %.2f (target >= 0.50)%n", job.name(), baseline.name(), ratio);
+        BenchmarkReport.add(benchmark, households, job.name() + " rows/s", job.rowsPerSecond(),
+                baseline.name() + " rows/s", baseline.rowsPerSecond(), job.seconds() * 1e6 / households);
     }
 
     private static long heapAfterGc() {

@@ -1,0 +1,66 @@
+package pk.registry.jobs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import pk.registry.household.HouseholdScores;
+import pk.registry.household.PmtModel;
+
+/**
+ * The rescoring benchmark (not a test): with N households registered, (a) a set-based JDBC copy
+ * of every household's current score under a new model version (one INSERT ... SELECT, in one
+ * transaction: what a flat copy of the score rows costs), against (b) the {@code rescoring} job
+ * scoring every household under another new version (each household unsealed, scored, its
+ * explanation sealed, a chunk per transaction). Prints score rows written per second of both,
+ * the ratio (b)/(a), and the job's heap after a full collection at 1/4, 1/2 and the end.
+ * <p>
+ * Run with {@code ./benchmark rescoring [households [warm-up households]]} (default 100,000; the
+ * warm-up, unmeasured, runs both on 2,000 first).
+ */
+public final class RescoringBenchmark {
+
+    private RescoringBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int households = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        Path work = Files.createTempDirectory("registry-rescoring-benchmark");
+        try (ConfigurableApplicationContext context = JobBenchmarks.start(work)) {
+            JobBenchmarks.register(context, JobBenchmarks.file(work, "warm-up", warmUp), warmUp);
+            round(context, warmUp);
+            System.out.printf(Locale.ROOT, "warm-up: %,d households through both%n", warmUp);
+            JobBenchmarks.register(context, JobBenchmarks.file(work, "households", households), households);
+            JobBenchmarks.Result[] results = round(context, warmUp + households);
+            JobBenchmarks.compare("rescoring", households, results[0], results[1]);
+        }
+    }
+
+    /** Both over every household registered so far, each under a version of its own. */
+    private static JobBenchmarks.Result[] round(ConfigurableApplicationContext context, int households)
+            throws InterruptedException {
+        HouseholdScores scores = context.getBean(HouseholdScores.class);
+        PmtModel active = scores.activeModel();
+        String copied = publishCopy(scores, active);
+        JobBenchmarks.Result baseline = JobBenchmarks.baseline(context, "set-based copy", List.of("""
+                INSERT INTO household_score (household_id, model_version, score, explanation_ct, scored_at)
+                SELECT household_id, '%s', score, explanation_ct, CURRENT_TIMESTAMP FROM household_score
+                WHERE model_version = '%s'""".formatted(copied, active.version())));
+        String rescored = publishCopy(scores, active);
+        JobBenchmarks.Result job = JobBenchmarks.job(context, "rescoring job", RegistryJob.RESCORING,
+                Rescorings.parameters(rescored, UUID.randomUUID().toString()), households);
+        return new JobBenchmarks.Result[] { baseline, job };
+    }
+
+    /** A new version with the active one's weights (published, not activated: partners' answers do not change). */
+    private static String publishCopy(HouseholdScores scores, PmtModel active) {
+        String version = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        scores.publish(new PmtModel(version, active.base(), active.weights()));
+        return version;
+    }
+}
