@@ -143,8 +143,8 @@ class ObjectAccessIntegrationTests {
 
     @Test
     void everyOperationNamingAnObjectHasAnEntryAndEveryEntryAnOperation() {
-        assertThat(objectOperations().keySet()).as("operations of /v3/api-docs with a path parameter (left) against the table (right)")
-                .isEqualTo(new TreeSet<>(OBJECTS.keySet()));
+        assertThat(objectOperations().keySet())
+                .as("operations of /v3/api-docs with a path parameter (left) against the table (right)").isEqualTo(new TreeSet<>(OBJECTS.keySet()));
     }
 
     @Test
@@ -165,7 +165,8 @@ class ObjectAccessIntegrationTests {
     void aPartnerAskingAboutAnotherAgreementsTransactionIsAnsweredAsIfItNeverHappened() {
         String own = http.token(Role.PARTNER);
         String other = http.clientToken(Http.SECOND_PARTNER);
-        ObjectNode search = DciMessages.search(DciMessages.searchEntry("own-search-reference", "CNIC", new Fixtures().household("Lahore").cnic()));
+        String cnic = new Fixtures().household("Lahore").cnic();
+        ObjectNode search = DciMessages.search(DciMessages.searchEntry("own-search-reference", "CNIC", cnic));
         HttpResponse<String> searched = dci(own, "/registry/sync/search", search);
         assertThat(searched.statusCode()).as(searched.body()).isEqualTo(200);
         String correlationId = http.json(searched).get("message").get("correlation_id").asString();
@@ -214,8 +215,7 @@ class ObjectAccessIntegrationTests {
             }
         }
         for (String malformed : MALFORMED) {
-            HttpResponse<String> answer = call(method, template.replaceFirst(PARAMETER.pattern(), Matcher.quoteReplacement(
-                    malformed)), object.body(), owner, accept);
+            HttpResponse<String> answer = call(method, at(template, malformed), object.body(), owner, accept);
             boolean refused = isProblem(answer, 400) || isProblem(answer, 404);
             if (!refused || answer.body().toLowerCase(Locale.ROOT).contains(MARK)) {
                 wrong.add(operation + " with the malformed id " + malformed + " as " + owner + ": " + answer.statusCode()
