@@ -144,7 +144,8 @@ class ObjectAccessIntegrationTests {
     @Test
     void everyOperationNamingAnObjectHasAnEntryAndEveryEntryAnOperation() {
         assertThat(objectOperations().keySet())
-                .as("operations of /v3/api-docs with a path parameter (left) against the table (right)").isEqualTo(new TreeSet<>(OBJECTS.keySet()));
+                .as("operations of /v3/api-docs with a path parameter (left) against the table (right)")
+                .isEqualTo(new TreeSet<>(OBJECTS.keySet()));
     }
 
     @Test
