@@ -33,6 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
 @TestComponent
 public class Http {
 
+    /** The demo's second field officer (Multan, Bahawalpur; the first serves Lahore and Kasur). */
+    public static final String SECOND_FIELD_OFFICER = "demo-field-officer-2";
+
+    /** The demo's second partner, bound to {@code demo-agreement-2} (the first to {@code demo-agreement}). */
+    public static final String SECOND_PARTNER = "demo-partner-2";
+
     private static final Map<Role, String> DEMO_CLIENTS = Map.of(Role.FIELD_OFFICER, "demo-field-officer",
             Role.DPO, "demo-dpo", Role.AUDITOR, "demo-auditor", Role.ADMIN, "demo-admin", Role.PARTNER, "demo-partner");
 
@@ -100,6 +106,7 @@ public class Http {
         return tokens.computeIfAbsent(role, r -> r == Role.APPLICANT ? applicantToken("+923001112223") : clientToken(DEMO_CLIENTS.get(r)));
     }
 
+    /** A bearer token of the demo client, asked for anew. */
     public String clientToken(String clientId) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":demo-secret").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = send(request("/oauth2/token")

@@ -18,6 +18,7 @@ import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,6 +73,16 @@ public class JobRuns {
         return execution.getId();
     }
 
+    /** The run of any job with the id, or null: the JDBC repository throws rather than answer null for an unknown id. */
+    private @Nullable JobExecution execution(long id) {
+        try {
+            return repository.getJobExecution(id);
+        }
+        catch (EmptyResultDataAccessException unknown) {
+            return null;
+        }
+    }
+
     /** Whether a run of the job is marked running (here or on another node, or dead and not yet taken over). */
     public boolean isRunning(RegistryJob job) {
         return !repository.findRunningJobExecutions(job.jobName()).isEmpty();
@@ -82,9 +93,9 @@ public class JobRuns {
         return status(job, launch(jobOperator, job, parameters).getId()).orElseThrow();
     }
 
-    /** The run, if it is one of this kind of job. */
+    /** The run, if it is one of this kind of job; empty for an id that names no run at all. */
     public Optional<JobRunStatus> status(RegistryJob job, long id) {
-        JobExecution execution = repository.getJobExecution(id);
+        JobExecution execution = execution(id);
         if (execution == null || !execution.getJobInstance().getJobName().equals(job.jobName())) {
             return Optional.empty();
         }

@@ -63,6 +63,13 @@ class RescoringJobFunctionalTests {
     }
 
     @Test
+    void anIdThatNamesNoRunIsNoRunOfAnyJob() {
+        for (RegistryJob job : RegistryJob.values()) {
+            assertThat(runs.status(job, Long.MAX_VALUE)).as(job.jobName()).isEmpty();
+        }
+    }
+
+    @Test
     void activatingAVersionRescoresEveryHouseholdOnceAndAnnouncesTheEnd() throws Exception {
         importHouseholds("A");
         scores.publish(model("test-a"));

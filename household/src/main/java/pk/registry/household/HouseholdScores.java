@@ -68,14 +68,16 @@ public class HouseholdScores {
     /**
      * Makes a published version the one that scores households, and announces it so that every
      * household is rescored under it.
-     * @throws PmtModelConflictException if no such version was published
+     * @return false, changing nothing, if no such version was published (to its caller an unknown
+     *         version, like any other unknown id, is not found)
      */
     @Transactional
-    public void activate(String version) {
+    public boolean activate(String version) {
         if (!models.activate(version)) {
-            throw new PmtModelConflictException("There is no published model version " + version + ".");
+            return false;
         }
         events.publishEvent(new PmtModelActivated(version, Ids.newId()));
+        return true;
     }
 
     /** How far rescoring under a version is. */

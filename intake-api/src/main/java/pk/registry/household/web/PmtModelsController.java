@@ -87,10 +87,13 @@ class PmtModelsController {
     }
 
     @Operation(summary = "Make a version the active one: 202, every household is rescored in the background",
-            description = "Follow the rescoring at the Location (households scored under the version, of all).")
+            description = "Follow the rescoring at the Location (households scored under the version, of all). "
+                    + "A version never published is 404.")
     @PostMapping("/{version}/activation")
     ResponseEntity<RescoringProgress> activate(@PathVariable @Pattern(regexp = VERSION) String version) {
-        scores.activate(version);
+        if (!scores.activate(version)) {
+            throw Problems.notFound("There is no such model version.");
+        }
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/pmt-models/" + version))
                 .body(scores.progress(version));
     }

@@ -115,7 +115,7 @@ class PmtModelsIntegrationTests {
         assertProblem(admin("POST", "/api/v1/admin/pmt-models", "{\"version\":\"" + FIRST
                 + "\",\"base\":1,\"weights\":{\"CAR\":1}}"), 409);
 
-        assertProblem(admin("POST", "/api/v1/admin/pmt-models/no-such-version/activation", null), 409);
+        assertProblem(admin("POST", "/api/v1/admin/pmt-models/no-such-version/activation", null), 404);
         assertProblem(admin("GET", "/api/v1/admin/pmt-models/no-such-version", null), 404);
     }
 
