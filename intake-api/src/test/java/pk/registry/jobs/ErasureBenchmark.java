@@ -42,7 +42,7 @@ public final class ErasureBenchmark {
             round(context, JobBenchmarks.file(work, "warm-up", warmUp), warmUp);
             System.out.printf(Locale.ROOT, "warm-up: %,d households through both%n", warmUp);
             JobBenchmarks.Result[] results = round(context, JobBenchmarks.file(work, "households", households), households);
-            JobBenchmarks.compare("erasure", registry, results[0], results[1]);
+            JobBenchmarks.compare("erasure", registry, households, results[0], results[1]);
         }
     }
 

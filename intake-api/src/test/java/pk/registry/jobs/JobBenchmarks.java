@@ -143,13 +143,16 @@ final class JobBenchmarks {
         return new Result(name, Math.abs(before - rows(jdbc)), seconds, heap);
     }
 
-    /** Prints both, their ratio, and adds them to the benchmark report when one is being written. */
-    static void compare(String benchmark, int households, Result baseline, Result job) {
+    /**
+     * Prints both, their ratio, and adds them to the benchmark report when one is being written:
+     * the registry's size and the job's time per household it went through.
+     */
+    static void compare(String benchmark, int registry, int households, Result baseline, Result job) {
         baseline.print();
         job.print();
         double ratio = job.rowsPerSecond() / baseline.rowsPerSecond();
         System.out.printf(Locale.ROOT, "ratio %s / %s: %.2f (target >= 0.50)%n", job.name(), baseline.name(), ratio);
-        BenchmarkReport.add(benchmark, households, job.name() + " rows/s", job.rowsPerSecond(),
+        BenchmarkReport.add(benchmark, registry, job.name() + " rows/s", job.rowsPerSecond(),
                 baseline.name() + " rows/s", baseline.rowsPerSecond(), job.seconds() * 1e6 / households);
     }
 

@@ -37,7 +37,7 @@ public final class RescoringBenchmark {
             System.out.printf(Locale.ROOT, "warm-up: %,d households through both%n", warmUp);
             JobBenchmarks.register(context, JobBenchmarks.file(work, "households", households), households);
             JobBenchmarks.Result[] results = round(context, warmUp + households);
-            JobBenchmarks.compare("rescoring", households, results[0], results[1]);
+            JobBenchmarks.compare("rescoring", households, warmUp + households, results[0], results[1]);
         }
     }
 

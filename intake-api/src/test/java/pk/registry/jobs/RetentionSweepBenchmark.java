@@ -39,7 +39,7 @@ public final class RetentionSweepBenchmark {
             round(context, JobBenchmarks.file(work, "warm-up", warmUp), warmUp);
             System.out.printf(Locale.ROOT, "warm-up: %,d households through both%n", warmUp);
             JobBenchmarks.Result[] results = round(context, JobBenchmarks.file(work, "households", households), households);
-            JobBenchmarks.compare("retention", households, results[0], results[1]);
+            JobBenchmarks.compare("retention", households, households, results[0], results[1]);
         }
     }
 
