@@ -91,10 +91,17 @@ class AuthorizationServerConfiguration {
         };
     }
 
-    /** Puts the client's role, districts and agreement into its access tokens. */
+    /**
+     * Puts the client's role, districts and agreement into its access tokens, addressed to this
+     * service's audience (in place of the client id the authorization server would put there).
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> registryClaims() {
+    OAuth2TokenCustomizer<JwtEncodingContext> registryClaims(IdentityProperties properties) {
         return context -> {
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return;
+            }
+            context.getClaims().audience(java.util.List.of(properties.requiredAudience()));
             ClientSettings settings = context.getRegisteredClient().getClientSettings();
             context.getClaims().claim(RoleClaims.ROLES, Set.of((String) settings.getSetting(ROLE)));
             java.util.List<String> districts = settings.getSetting(DISTRICTS);

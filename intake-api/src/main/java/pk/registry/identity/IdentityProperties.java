@@ -22,6 +22,9 @@ import pk.registry.kernel.Role;
  * @param issuer this service's own issuer URL: the {@code iss} of every token it signs
  * @param externalIssuer a production identity provider trusted for staff and partner tokens;
  *        when set, the embedded authorization server is switched off
+ * @param audience the {@code aud} every accepted token must name, whoever issued it (a token meant
+ *        for another service is refused); the tokens this service signs carry it. Defaults to
+ *        {@code issuer}, this service's own identifier
  * @param accessTokenTtl lifetime of the tokens this service signs
  * @param clients client-credentials clients of the embedded authorization server
  * @param otp the applicants' one-time-code sign-in
@@ -31,9 +34,21 @@ import pk.registry.kernel.Role;
 record IdentityProperties(
         @NotNull URI issuer,
         @Nullable URI externalIssuer,
+        @Nullable String audience,
         @NotNull @DefaultValue("15m") Duration accessTokenTtl,
         @Valid @DefaultValue List<Client> clients,
         @Valid @DefaultValue Otp otp) {
+
+    IdentityProperties {
+        if ((audience == null || audience.isBlank()) && issuer != null) {
+            audience = issuer.toString();
+        }
+    }
+
+    /** The audience tokens must name: {@code registry.identity.audience}, or else this service's issuer. */
+    String requiredAudience() {
+        return java.util.Objects.requireNonNull(audience, "registry.identity.issuer is required");
+    }
 
     boolean embeddedAuthorizationServer() {
         return externalIssuer == null;

@@ -125,7 +125,7 @@ class SecurityConfiguration {
         if (properties.externalIssuer() != null) {
             String external = properties.externalIssuer().toString();
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(external).build();
-            decoder.setJwtValidator(TokenConfiguration.rules(external));
+            decoder.setJwtValidator(TokenConfiguration.rules(external, properties.requiredAudience()));
             managers.put(external, manager(decoder, roleClaims));
         }
         return new JwtIssuerAuthenticationManagerResolver(Map.copyOf(managers)::get);
