@@ -28,6 +28,7 @@ import pk.registry.kernel.Role;
  * @param accessTokenTtl lifetime of the tokens this service signs
  * @param clients client-credentials clients of the embedded authorization server
  * @param otp the applicants' one-time-code sign-in
+ * @param clientAuthentication how the embedded authorization server throttles wrong client secrets
  */
 @Validated
 @ConfigurationProperties("registry.identity")
@@ -37,7 +38,8 @@ record IdentityProperties(
         @Nullable String audience,
         @NotNull @DefaultValue("15m") Duration accessTokenTtl,
         @Valid @DefaultValue List<Client> clients,
-        @Valid @DefaultValue Otp otp) {
+        @Valid @DefaultValue Otp otp,
+        @Valid @DefaultValue ClientAuthentication clientAuthentication) {
 
     IdentityProperties {
         if ((audience == null || audience.isBlank()) && issuer != null) {
@@ -84,5 +86,20 @@ record IdentityProperties(
             @NotNull @DefaultValue("15m") Duration window,
             @Min(1) @DefaultValue("20") int perAddressRequests,
             @NotNull @DefaultValue("10m") Duration perAddressWindow) {
+    }
+
+    /**
+     * Failed client authentications at {@code POST /oauth2/token} (a wrong secret, an unknown
+     * client): past either limit, every attempt of that client id, or from that address, is 429
+     * with {@code Retry-After}, even with the right secret, until the window has passed since the
+     * first failure. A success resets nothing.
+     *
+     * @param failuresPerClient failures of one client id within {@code window}, from any addresses
+     * @param failuresPerAddress failures from one client address within {@code window}, for any client ids
+     * @param window the throttling window
+     */
+    record ClientAuthentication(@Min(1) @DefaultValue("5") int failuresPerClient,
+            @Min(1) @DefaultValue("20") int failuresPerAddress,
+            @NotNull @DefaultValue("15m") Duration window) {
     }
 }
