@@ -3,6 +3,7 @@ package pk.registry.identity;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -49,7 +50,7 @@ record IdentityProperties(
 
     /** The audience tokens must name: {@code registry.identity.audience}, or else this service's issuer. */
     String requiredAudience() {
-        return java.util.Objects.requireNonNull(audience, "registry.identity.issuer is required");
+        return Objects.requireNonNull(audience, "registry.identity.issuer is required");
     }
 
     boolean embeddedAuthorizationServer() {
