@@ -119,11 +119,16 @@ public class Http {
         return json(response).get("access_token").asString();
     }
 
+    /** The audience the service's tokens must name: {@code registry.identity.audience}, else its issuer. */
+    public String audience() {
+        return environment.getProperty("registry.identity.audience", environment.getProperty("registry.identity.issuer", ""));
+    }
+
     /** A token like the one the sign-in endpoint issues for a verified mobile. */
     public String applicantToken(String e164) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder().issuer(environment.getProperty("registry.identity.issuer"))
-                .subject(e164).issuedAt(now).expiresAt(now.plusSeconds(600)).id(UUID.randomUUID().toString())
+                .subject(e164).audience(List.of(audience())).issuedAt(now).expiresAt(now.plusSeconds(600)).id(UUID.randomUUID().toString())
                 .claim("roles", List.of(Role.APPLICANT.name())).build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();

@@ -21,8 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    private final Problems problems;
+
+    ProblemErrorController(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** A database outage raised in a filter (a security filter reading from it) is a 503, as in a controller. */
     @RequestMapping(path = "${server.error.path:/error}", produces = MediaType.ALL_VALUE)
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (DatabaseOutages.causedBy((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            return problems.databaseUnavailable();
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;

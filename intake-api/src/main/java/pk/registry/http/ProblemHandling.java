@@ -41,6 +41,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
+    private final Problems problems;
+
+    ProblemHandling(Problems problems) {
+        this.problems = problems;
+    }
+
     /** A JSON path of field names (letters first) and indexes, short: {@code household.members[2].cnic}. */
     private static final Pattern FIELD_NAME = Pattern.compile(
             "(?=.{1,100}$)[A-Za-z][A-Za-z0-9_]*(\\[\\d+])*(\\.[A-Za-z][A-Za-z0-9_]*(\\[\\d+])*)*");
@@ -142,9 +148,17 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, status, request);
     }
 
-    /** The last resort: a 500 that says nothing about the fault; the log keeps the exception type only. */
+    /**
+     * The last resort: a 500 that says nothing about the fault; the log keeps the exception type only.
+     * A database that cannot be reached, wherever it was wrapped, is a 503 with {@code Retry-After}:
+     * the request's transaction rolled back, so it can be sent again as it was.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception ex) {
+    ResponseEntity<?> unexpected(Exception ex) {
+        if (DatabaseOutages.causedBy(ex)) {
+            log.warn("Database unavailable ({}) while serving a request", ex.getClass().getSimpleName());
+            return problems.databaseUnavailable();
+        }
         log.error("Unhandled {} while serving a request", ex.getClass().getSimpleName());
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed."));
     }

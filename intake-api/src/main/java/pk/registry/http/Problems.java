@@ -6,10 +6,12 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
@@ -26,9 +28,11 @@ public class Problems {
     public static final URI VALIDATION = URI.create("urn:registry:problem:validation");
 
     private final JsonMapper json;
+    private final HttpProperties properties;
 
-    Problems(JsonMapper json) {
+    Problems(JsonMapper json, HttpProperties properties) {
         this.json = json;
+        this.properties = properties;
     }
 
     /** A problem for a status, with the status's standard title and a detail that carries no personal data. */
@@ -62,6 +66,33 @@ public class Problems {
             problem.setProperty("errorsOmitted", errors.size() - MAX_ERRORS);
         }
         return problem;
+    }
+
+    /**
+     * The 503 of a request the database could not serve (see {@link DatabaseOutages}): nothing of it
+     * was kept, and it may be sent again after {@code Retry-After}. Says nothing of the fault.
+     */
+    public ResponseEntity<ProblemDetail> databaseUnavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(databaseUnavailableProblem());
+    }
+
+    /** {@link #databaseUnavailable()} written from outside Spring MVC (a filter, an entry point). */
+    public void writeDatabaseUnavailable(HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds());
+        write(response, databaseUnavailableProblem());
+    }
+
+    private static ProblemDetail databaseUnavailableProblem() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service cannot reach its database; nothing of this request was kept. Try again later.");
+    }
+
+    private String retryAfterSeconds() {
+        return Long.toString(Math.max(1, properties.databaseRetryAfter().toSeconds()));
     }
 
     /** Writes the problem as the whole response body. */

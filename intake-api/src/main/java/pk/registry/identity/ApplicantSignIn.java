@@ -153,6 +153,7 @@ class ApplicantSignIn {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer().toString())
                 .subject(mobile.e164())
+                .audience(List.of(properties.requiredAudience()))
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))
                 .id(UUID.randomUUID().toString())

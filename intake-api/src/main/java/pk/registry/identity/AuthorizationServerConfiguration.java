@@ -1,5 +1,6 @@
 package pk.registry.identity;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -30,13 +31,15 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 
 import pk.registry.http.Problems;
 
 /**
  * The embedded authorization server: client-credentials tokens at {@code POST /oauth2/token}
  * for the clients in {@code registry.identity.clients}, signed with the keyring's signing key
- * and published at {@code /oauth2/jwks}. Off when an external issuer is configured.
+ * and published at {@code /oauth2/jwks}; repeated wrong secrets are throttled
+ * ({@link ClientSecretThrottle}). Off when an external issuer is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -49,10 +52,16 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, Problems problems) throws Exception {
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, Problems problems, IdentityProperties properties,
+            RegisteredClientRepository clients, AuthorizationServerSettings settings, Clock clock) throws Exception {
         var authorizationServer = new OAuth2AuthorizationServerConfigurer();
+        var throttle = new ClientSecretThrottle(properties.clientAuthentication(), clients, clock);
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> { })
+                .with(authorizationServer, server -> server.clientAuthentication(clientAuthentication ->
+                        clientAuthentication.errorResponseHandler(throttle.failureHandler(problems))))
+                // before the client authentication filter, which the server adds after this one's anchor
+                .addFilterBefore(throttle.filter(settings.getTokenEndpoint(), problems),
+                        AbstractPreAuthenticatedProcessingFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
@@ -91,10 +100,17 @@ class AuthorizationServerConfiguration {
         };
     }
 
-    /** Puts the client's role, districts and agreement into its access tokens. */
+    /**
+     * Puts the client's role, districts and agreement into its access tokens, addressed to this
+     * service's audience (in place of the client id the authorization server would put there).
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> registryClaims() {
+    OAuth2TokenCustomizer<JwtEncodingContext> registryClaims(IdentityProperties properties) {
         return context -> {
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return;
+            }
+            context.getClaims().audience(java.util.List.of(properties.requiredAudience()));
             ClientSettings settings = context.getRegisteredClient().getClientSettings();
             context.getClaims().claim(RoleClaims.ROLES, Set.of((String) settings.getSetting(ROLE)));
             java.util.List<String> districts = settings.getSetting(DISTRICTS);

@@ -3,6 +3,7 @@ package pk.registry.identity;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,18 +23,35 @@ import pk.registry.kernel.Role;
  * @param issuer this service's own issuer URL: the {@code iss} of every token it signs
  * @param externalIssuer a production identity provider trusted for staff and partner tokens;
  *        when set, the embedded authorization server is switched off
+ * @param audience the {@code aud} every accepted token must name, whoever issued it (a token meant
+ *        for another service is refused); the tokens this service signs carry it. Defaults to
+ *        {@code issuer}, this service's own identifier
  * @param accessTokenTtl lifetime of the tokens this service signs
  * @param clients client-credentials clients of the embedded authorization server
  * @param otp the applicants' one-time-code sign-in
+ * @param clientAuthentication how the embedded authorization server throttles wrong client secrets
  */
 @Validated
 @ConfigurationProperties("registry.identity")
 record IdentityProperties(
         @NotNull URI issuer,
         @Nullable URI externalIssuer,
+        @Nullable String audience,
         @NotNull @DefaultValue("15m") Duration accessTokenTtl,
         @Valid @DefaultValue List<Client> clients,
-        @Valid @DefaultValue Otp otp) {
+        @Valid @DefaultValue Otp otp,
+        @Valid @DefaultValue ClientAuthentication clientAuthentication) {
+
+    IdentityProperties {
+        if ((audience == null || audience.isBlank()) && issuer != null) {
+            audience = issuer.toString();
+        }
+    }
+
+    /** The audience tokens must name: {@code registry.identity.audience}, or else this service's issuer. */
+    String requiredAudience() {
+        return Objects.requireNonNull(audience, "registry.identity.issuer is required");
+    }
 
     boolean embeddedAuthorizationServer() {
         return externalIssuer == null;
@@ -69,5 +87,20 @@ record IdentityProperties(
             @NotNull @DefaultValue("15m") Duration window,
             @Min(1) @DefaultValue("20") int perAddressRequests,
             @NotNull @DefaultValue("10m") Duration perAddressWindow) {
+    }
+
+    /**
+     * Failed client authentications at {@code POST /oauth2/token} (a wrong secret, an unknown
+     * client): past either limit, every attempt of that client id, or from that address, is 429
+     * with {@code Retry-After}, even with the right secret, until the window has passed since the
+     * first failure. A success resets nothing.
+     *
+     * @param failuresPerClient failures of one client id within {@code window}, from any addresses
+     * @param failuresPerAddress failures from one client address within {@code window}, for any client ids
+     * @param window the throttling window
+     */
+    record ClientAuthentication(@Min(1) @DefaultValue("5") int failuresPerClient,
+            @Min(1) @DefaultValue("20") int failuresPerAddress,
+            @NotNull @DefaultValue("15m") Duration window) {
     }
 }

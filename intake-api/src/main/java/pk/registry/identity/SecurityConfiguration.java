@@ -30,6 +30,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import jakarta.servlet.http.HttpServletRequest;
+import pk.registry.http.DatabaseOutages;
 import pk.registry.http.Problems;
 import pk.registry.kernel.Role;
 
@@ -124,14 +125,22 @@ class SecurityConfiguration {
         if (properties.externalIssuer() != null) {
             String external = properties.externalIssuer().toString();
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(external).build();
-            decoder.setJwtValidator(TokenConfiguration.rules(external));
+            decoder.setJwtValidator(TokenConfiguration.rules(external, properties.requiredAudience()));
             managers.put(external, manager(decoder, roleClaims));
         }
         return new JwtIssuerAuthenticationManagerResolver(Map.copyOf(managers)::get);
     }
 
+    /**
+     * 401 for a missing or refused token; 503 when the authentication failed because the database
+     * could not be reached (a client or key read from it), which says nothing of the caller.
+     */
     static AuthenticationEntryPoint problemEntryPoint(Problems problems) {
         return (request, response, failure) -> {
+            if (DatabaseOutages.causedBy(failure)) {
+                problems.writeDatabaseUnavailable(response);
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Bearer");
             problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED,
                     "A valid bearer token is required for this endpoint."));

@@ -65,8 +65,7 @@ class SignInController {
     }
 
     private static ResponseEntity<ProblemDetail> tooMany(RuntimeException ex, Duration retryAfter) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Allowances.retryAfter(retryAfter))
                 .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
     }
 

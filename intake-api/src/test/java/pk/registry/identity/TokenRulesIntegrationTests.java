@@ -25,7 +25,8 @@ import pk.registry.RegistryIntegrationTest;
 /**
  * Tokens the service must refuse, signed with its own key unless the point is the signature:
  * no expiry, two roles, an unknown role, {@code alg: none}, a tampered payload, expired, another
- * issuer. A well-formed token of the same shape is the control.
+ * issuer, no audience or another service's. A well-formed token of the same shape is the control.
+ * The same rules for an external identity provider: {@link ExternalIssuerTokenRulesIntegrationTests}.
  */
 @RegistryIntegrationTest
 class TokenRulesIntegrationTests {
@@ -50,8 +51,8 @@ class TokenRulesIntegrationTests {
     void aTokenWithoutAnExpiryIsRefused() {
         String issuer = environment.getProperty("registry.identity.issuer");
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
-                JwtClaimsSet.builder().issuer(issuer).subject("admin-without-expiry").issuedAt(Instant.now())
-                        .claim("roles", List.of("ADMIN")).build())).getTokenValue();
+                JwtClaimsSet.builder().issuer(issuer).subject("admin-without-expiry").audience(List.of(http.audience()))
+                        .issuedAt(Instant.now()).claim("roles", List.of("ADMIN")).build())).getTokenValue();
 
         assertUnauthorized(call(token));
     }
@@ -99,10 +100,36 @@ class TokenRulesIntegrationTests {
         assertUnauthorized(call(token(claims -> claims.issuer("https://issuer.example.org"))));
     }
 
+    @Test
+    void theServiceIsItsOwnAudienceByDefault() {
+        assertThat(http.audience()).isEqualTo(environment.getProperty("registry.identity.issuer")).isNotBlank();
+    }
+
+    @Test
+    void aTokenWithoutAnAudienceIsRefused() {
+        assertUnauthorized(call(token(claims -> claims.claims(all -> all.remove("aud")))));
+    }
+
+    @Test
+    void aTokenForAnotherServiceIsRefused() {
+        assertUnauthorized(call(token(claims -> claims.audience(List.of("https://pension.example.org")))));
+    }
+
+    @Test
+    void aTokenOfTheEmbeddedAuthorizationServerNamesTheServiceAsItsAudienceAndIsAccepted() {
+        String token = http.clientToken("demo-admin");
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+
+        var audience = http.json(payload).get("aud"); // one audience is written as a string (RFC 7519 4.1.3)
+        assertThat(audience.isArray() ? audience.size() : 1).isEqualTo(1);
+        assertThat(audience.isArray() ? audience.get(0).asString() : audience.asString()).isEqualTo(http.audience());
+        assertThat(call(token).statusCode()).isEqualTo(200);
+    }
+
     private String token(Consumer<JwtClaimsSet.Builder> change) {
         Instant now = Instant.now();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(environment.getProperty("registry.identity.issuer"))
-                .subject("admin-under-test").issuedAt(now).expiresAt(now.plusSeconds(300)).id(UUID.randomUUID().toString())
+                .subject("admin-under-test").audience(List.of(http.audience())).issuedAt(now).expiresAt(now.plusSeconds(300)).id(UUID.randomUUID().toString())
                 .claim("roles", List.of("ADMIN"));
         change.accept(claims);
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()))
