@@ -29,15 +29,11 @@ class DemoSimOwners implements HeadIdentityCheck {
     private final Map<MobileNumber, Cnic> owners;
 
     DemoSimOwners(Properties properties) {
-        this(properties.simOwners().entrySet().stream()
+        this.owners = properties.simOwners().entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(owner -> MobileNumber.parse(owner.getKey()),
-                        owner -> Cnic.parse(owner.getValue()))));
+                        owner -> Cnic.parse(owner.getValue())));
         log.warn("Demo identity check: the head's CNIC is checked only for the {} mobiles listed in "
                 + "registry.identity.sim-owners, any other mobile is confirmed. Never use it in production.", owners.size());
-    }
-
-    DemoSimOwners(Map<MobileNumber, Cnic> owners) {
-        this.owners = Map.copyOf(owners);
     }
 
     @Override
