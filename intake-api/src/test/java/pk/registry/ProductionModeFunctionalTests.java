@@ -1,6 +1,7 @@
 package pk.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Without the demo profile: provided keys, no demo clients, no SMS outbox, codes sent through
- * the HTTP SMS gateway.
+ * the HTTP SMS gateway, and no start at all without a head identity check for self-registration.
  */
 class ProductionModeFunctionalTests {
 
@@ -50,10 +51,18 @@ class ProductionModeFunctionalTests {
             exchange.close();
         });
         gateway.start();
+        String gatewayUrl = "http://127.0.0.1:" + gateway.getAddress().getPort();
+        assertThatThrownBy(() -> new SpringApplicationBuilder(RegistryApplication.class)
+                .run("--registry.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off",
+                        "--registry.sms.gateway.url=" + gatewayUrl + "/sms", "--registry.sms.gateway.api-key=test-key")
+                .close())
+                .as("no head identity check configured outside the demo")
+                .rootCause().isInstanceOf(IllegalStateException.class).hasMessageContaining("registry.identity.head-check.url");
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(RegistryApplication.class)
                 .run("--registry.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off",
-                        "--registry.sms.gateway.url=http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms",
-                        "--registry.sms.gateway.api-key=test-key")) {
+                        "--registry.sms.gateway.url=" + gatewayUrl + "/sms", "--registry.sms.gateway.api-key=test-key",
+                        "--registry.identity.head-check.url=" + gatewayUrl + "/sim-owners",
+                        "--registry.identity.head-check.api-key=test-key")) {
             String base = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
 
             HttpResponse<String> otp = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/otp"))

@@ -9,7 +9,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,14 +27,14 @@ import pk.registry.kernel.HouseholdId;
 @Service
 public class HouseholdManagement {
 
-    private final Registrations registrations;
+    private final SelfRegistration registrations;
     private final HouseholdSealer sealer;
     private final HouseholdStore store;
     private final HouseholdAccess access;
     private final HouseholdStatistics statistics;
     private final Validator validator;
 
-    HouseholdManagement(Registrations registrations, HouseholdSealer sealer, HouseholdStore store,
+    HouseholdManagement(SelfRegistration registrations, HouseholdSealer sealer, HouseholdStore store,
             HouseholdAccess access, HouseholdStatistics statistics, Validator validator) {
         this.registrations = registrations;
         this.sealer = sealer;
@@ -47,25 +46,24 @@ public class HouseholdManagement {
 
     /**
      * Registers an applicant's household with the consent given online; the applicant owns it.
+     * An applicant has one household in the registry; every conflicting submission (a second
+     * household, a CNIC of another household, a head not confirmed) is recorded for the DPO and
+     * counts against a small daily quota.
      *
      * @param idempotencyKey the client's key: the same key with the same body returns the first result
      * @throws ConstraintViolationException if the form breaks a rule (callers normally validated already)
+     * @throws RegistrationQuotaExhaustedException if the applicant's conflicting submissions of the day
+     *         used up their quota: checked first, before anything else
+     * @throws HouseholdAlreadyRegisteredException if the applicant already has a household in the registry
+     * @throws IdentityNotConfirmedException if the head's CNIC does not own the applicant's verified mobile
+     * @throws IdentityCheckUnavailableException if the head's identity cannot be checked now
      * @throws CnicAlreadyRegisteredException if a member's CNIC belongs to another household
      * @throws IdempotencyKeyReusedException if the key was used with another body
      */
     public Registration register(Actor applicant, HouseholdForm form, ConsentForm consent,
             @Nullable String idempotencyKey) {
         requireValid(form, consent);
-        try {
-            return registrations.register(applicant, form, consent, idempotencyKey);
-        }
-        catch (DuplicateKeyException concurrentKey) {
-            // A concurrent request with the same Idempotency-Key committed first: answer with its result.
-            if (idempotencyKey == null) {
-                throw concurrentKey;
-            }
-            return registrations.replay(applicant, form, consent, idempotencyKey).orElseThrow(() -> concurrentKey);
-        }
+        return registrations.register(applicant, form, consent, idempotencyKey);
     }
 
     /**

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,6 +23,7 @@ import pk.registry.audit.AuditTrail;
 import pk.registry.consent.ConsentManagement;
 import pk.registry.consent.ConsentMethod;
 import pk.registry.kernel.Actor;
+import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Purpose;
 import pk.registry.kernel.Role;
 
@@ -30,7 +33,9 @@ import pk.registry.kernel.Role;
  * and an import's chunk. A CNIC held by another household, or by an earlier household of the
  * same call, keeps the household out. Most households hold no CNIC registered before, so they
  * are first inserted without a look-up and the claims' primary key checks them; only when it
- * finds one is the insert rolled back to a savepoint and done again after a look-up.
+ * finds one is the insert rolled back to a savepoint and done again after a look-up. An
+ * applicant's own household also claims its owner's one active household ({@link Households#insertAll}):
+ * a second one fails on that key and is refused.
  */
 @Component
 class HouseholdStore {
@@ -59,17 +64,17 @@ class HouseholdStore {
         List<List<Integer>> outcomes = new ArrayList<>(sealed.size());
         List<SealedHousehold> accepted;
         Savepoint savepoint = households.savepoint();
+        boolean online = actor.is(Role.APPLICANT);
         try {
-            accepted = insertUnclaimed(sealed, new HashSet<>(), outcomes);
+            accepted = insertUnclaimed(sealed, new HashSet<>(), outcomes, online);
         }
         catch (DuplicateKeyException registeredBefore) {
             households.rollbackTo(savepoint);
             outcomes.clear();
             accepted = insertUnclaimed(sealed, households.claimed(sealed.stream()
-                    .flatMap(household -> household.cnicTokens().keySet().stream()).toList()), outcomes);
+                    .flatMap(household -> household.cnicTokens().keySet().stream()).toList()), outcomes, online);
         }
         Instant now = clock.instant();
-        boolean online = actor.is(Role.APPLICANT);
         ConsentMethod method = online ? ConsentMethod.ONLINE : ConsentMethod.FIELD_FORM;
         consents.recordAllGiven(accepted.stream().map(household -> new ConsentManagement.Given(household.id(),
                 household.consent(), method, online ? null : actor.subject(), now, household.consentObtainedOn())).toList());
@@ -82,7 +87,7 @@ class HouseholdStore {
 
     /** Inserts, in order, the households none of whose CNICs is claimed yet; each claims its own. */
     private List<SealedHousehold> insertUnclaimed(List<SealedHousehold> sealed, Set<String> claimed,
-            List<List<Integer>> outcomes) {
+            List<List<Integer>> outcomes, boolean applicants) {
         List<SealedHousehold> accepted = new ArrayList<>(sealed.size());
         for (SealedHousehold household : sealed) {
             Map<String, Integer> tokens = household.cnicTokens();
@@ -94,7 +99,13 @@ class HouseholdStore {
                 accepted.add(household);
             }
         }
-        households.insertAll(accepted);
+        households.insertAll(accepted, applicants);
         return accepted;
+    }
+
+    /** The household that holds the CNIC of the member at this position of a sealed household, if any. */
+    Optional<HouseholdId> holderOf(SealedHousehold household, int position) {
+        return household.cnicTokens().entrySet().stream().filter(token -> token.getValue() == position).findFirst()
+                .flatMap(token -> households.holderOf(HexFormat.of().parseHex(token.getKey())));
     }
 }

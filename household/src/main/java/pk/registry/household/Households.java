@@ -49,10 +49,15 @@ class Households {
     /**
      * Inserts sealed households and their CNIC claims, two batches whatever their number. A
      * CNIC held by another household violates the claims' primary key: the database, not a
-     * prior look-up, has the last word.
+     * prior look-up, has the last word. So for an applicant's own households: their owner token
+     * is also their {@code active_owner}, unique, so that an applicant who already has a household
+     * in the registry (even one stored a moment ago by a concurrent request) violates that key.
+     * Households collected in person have none: one mobile may be recorded for several.
+     *
+     * @param applicants whether these are applicants' own households (their owner claims its one active household)
      */
-    void insertAll(List<SealedHousehold> households) {
-        batch.batchUpdate("INSERT INTO household (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    void insertAll(List<SealedHousehold> households, boolean applicants) {
+        batch.batchUpdate("INSERT INTO household (" + COLUMNS + ", active_owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 households, households.size(), (statement, household) -> {
                     HouseholdRow row = household.row();
                     statement.setString(1, row.id().toString());
@@ -68,6 +73,7 @@ class Households {
                     statement.setBytes(11, row.circumstances());
                     statement.setBytes(12, row.members());
                     statement.setTimestamp(13, Timestamp.from(row.createdAt()));
+                    statement.setBytes(14, applicants ? row.ownerToken() : null);
                 });
         List<Map.Entry<String, HouseholdId>> claims = new ArrayList<>();
         households.forEach(household -> household.cnicTokens().keySet()
@@ -152,6 +158,20 @@ class Households {
     Optional<HouseholdId> newestOwnedBy(byte[] ownerToken) {
         return jdbc.sql("SELECT id FROM household WHERE owner_token = :token ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY")
                 .param("token", ownerToken).query(String.class).optional().map(HouseholdId::of);
+    }
+
+    /** The newest household whose owner token this is and which is still in the registry. */
+    Optional<HouseholdId> newestActiveOwnedBy(byte[] ownerToken) {
+        return jdbc.sql("""
+                SELECT id FROM household WHERE owner_token = :token AND status = 'SUBMITTED'
+                ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY""")
+                .param("token", ownerToken).query(String.class).optional().map(HouseholdId::of);
+    }
+
+    /** The household that holds the CNIC token, if any. */
+    Optional<HouseholdId> holderOf(byte[] cnicToken) {
+        return jdbc.sql("SELECT household_id FROM household_cnic WHERE cnic_token = :token").param("token", cnicToken)
+                .query(String.class).optional().map(HouseholdId::of);
     }
 
     /** The same facts as {@link #factsByCnic}, for a household known by its id. */

@@ -33,6 +33,14 @@ class Owners implements HouseholdOwnership {
         return applicant.is(Role.APPLICANT) ? households.newestOwnedBy(tokenOf(applicant)) : Optional.empty();
     }
 
+    /**
+     * The applicant's household that is still in the registry ({@link HouseholdStatus#SUBMITTED}), if
+     * any: an applicant has at most one (see {@link Households#insertAll}).
+     */
+    Optional<HouseholdId> activeHouseholdOf(Actor applicant) {
+        return households.newestActiveOwnedBy(tokenOf(applicant));
+    }
+
     /** Whether the actor is the applicant who owns the household. */
     boolean owns(Actor actor, HouseholdRow household) {
         return actor.is(Role.APPLICANT) && household.ownerToken() != null

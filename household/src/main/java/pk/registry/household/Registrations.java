@@ -46,7 +46,8 @@ class Registrations {
      *
      * @throws CnicAlreadyRegisteredException if a member's CNIC belongs to another household
      * @throws IdempotencyKeyReusedException if the key was used with another request
-     * @throws org.springframework.dao.DuplicateKeyException if a concurrent request with the same key won
+     * @throws org.springframework.dao.DuplicateKeyException if a concurrent request with the same key, or another
+     *         household of the same applicant, was stored first
      */
     @Transactional
     Registration register(Actor applicant, HouseholdForm form, ConsentForm consent, @Nullable String idempotencyKey) {
@@ -63,7 +64,7 @@ class Registrations {
         SealedHousehold sealed = sealer.seal(id, new FieldForm(form, consent, Pakistan.today(clock)), owner);
         List<Integer> taken = store.store(applicant, List.of(sealed)).get(0);
         if (!taken.isEmpty()) {
-            throw new CnicAlreadyRegisteredException(taken);
+            throw new CnicAlreadyRegisteredException(taken, store.holderOf(sealed, taken.get(0)).orElse(null));
         }
         return new Registration(id, false, consents.registrationReceipt(id));
     }

@@ -90,6 +90,7 @@ class AccessTableIntegrationTests {
             Map.entry("POST /api/v1/dpo/jobs/retention", EnumSet.of(DPO)),
             Map.entry("GET /api/v1/dpo/jobs/{id}", EnumSet.of(DPO)),
             Map.entry("GET /api/v1/dpo/complaints", EnumSet.of(DPO)),
+            Map.entry("GET /api/v1/dpo/registration-conflicts", EnumSet.of(DPO)),
             Map.entry("POST /api/v1/dpo/complaints/{id}/answer", EnumSet.of(DPO)),
             Map.entry("GET /api/v1/dpo/corrections", EnumSet.of(DPO, FIELD_OFFICER)),
             Map.entry("POST /api/v1/dpo/corrections/{id}/decision", EnumSet.of(DPO, FIELD_OFFICER)),

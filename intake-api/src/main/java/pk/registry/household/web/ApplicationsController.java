@@ -1,9 +1,11 @@
 package pk.registry.household.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,11 +26,15 @@ import jakarta.validation.constraints.Pattern;
 import pk.registry.consent.ConsentForm;
 import pk.registry.household.Application;
 import pk.registry.household.CnicAlreadyRegisteredException;
+import pk.registry.household.HouseholdAlreadyRegisteredException;
 import pk.registry.household.HouseholdForm;
 import pk.registry.household.HouseholdManagement;
 import pk.registry.household.HouseholdStatus;
 import pk.registry.household.IdempotencyKeyReusedException;
+import pk.registry.household.IdentityCheckUnavailableException;
+import pk.registry.household.IdentityNotConfirmedException;
 import pk.registry.household.Registration;
+import pk.registry.household.RegistrationQuotaExhaustedException;
 import pk.registry.http.FieldError;
 import pk.registry.http.Problems;
 import pk.registry.kernel.Actor;
@@ -38,6 +44,8 @@ import pk.registry.kernel.HouseholdId;
 @RestController
 @RequestMapping(path = "/api/v1/applications", produces = "application/json")
 class ApplicationsController {
+
+    private static final String CORRECTIONS = "/api/v1/me/corrections";
 
     private final HouseholdManagement households;
 
@@ -59,7 +67,12 @@ class ApplicationsController {
 
     @Operation(summary = "Submit a household application with its consent",
             description = "201 + Location. The same Idempotency-Key with the same body returns the first result; "
-                    + "with another body 422. 409 when a member's CNIC belongs to another household.")
+                    + "with another body 422. One household per applicant: 409 household-already-registered when "
+                    + "yours is in the registry (change it through /api/v1/me/corrections). 409 when a member's CNIC "
+                    + "belongs to another household. 403 identity-not-confirmed when the head's CNIC does not own the "
+                    + "mobile you signed in with; 503 with Retry-After when that cannot be checked now. Conflicting "
+                    + "submissions are recorded; after 3 in a day (Pakistan time) every submission is 429 with "
+                    + "Retry-After until the day ends.")
     @PostMapping(consumes = "application/json")
     ResponseEntity<Submitted> submit(Actor applicant, @Valid @RequestBody ApplicationRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false)
@@ -79,7 +92,7 @@ class ApplicationsController {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> alreadyRegistered(CnicAlreadyRegisteredException ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT,
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "cnic-already-registered",
                 "A CNIC in this application is already registered with another household.");
         problem.setProperty("errors", IntStream.range(0, ex.memberIndexes().size())
                 .mapToObj(i -> new FieldError("household.members[" + ex.memberIndexes().get(i) + "].cnic",
@@ -89,8 +102,49 @@ class ApplicationsController {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> secondHousehold(HouseholdAlreadyRegisteredException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "household-already-registered",
+                "You already have a household in the registry. Ask for a change to it at /api/v1/me/corrections.");
+        problem.setProperty("corrections", CORRECTIONS);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> identityNotConfirmed(IdentityNotConfirmedException ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "identity-not-confirmed",
+                "The head's CNIC could not be confirmed as the owner of the mobile you signed in with."));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> identityCheckUnavailable(IdentityCheckUnavailableException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, seconds(ex.retryAfter()))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "identity-check-unavailable",
+                        "Identities cannot be checked just now; nothing was stored. Please try again later."));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> quotaExhausted(RegistrationQuotaExhaustedException ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, seconds(ex.retryAfter()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "registration-quota-exhausted",
+                        "Too many conflicting applications today; nothing was checked. Try again tomorrow."));
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException ex) {
         return ResponseEntity.unprocessableContent().body(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
                 "This Idempotency-Key was already used with a different request."));
+    }
+
+    /** A problem whose type names the refusal ({@code urn:registry:problem:<code>}), also given as {@code code}. */
+    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = Problems.of(status, detail);
+        problem.setType(URI.create("urn:registry:problem:" + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    /** Whole seconds, rounded up, at least one. */
+    private static String seconds(Duration wait) {
+        return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 }

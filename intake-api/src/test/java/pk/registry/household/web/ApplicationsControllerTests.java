@@ -11,6 +11,7 @@ import static pk.registry.http.ProblemAssertions.body;
 import static pk.registry.http.ProblemAssertions.errors;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -257,7 +258,9 @@ class ApplicationsControllerTests {
     @Test
     void aCnicOfAnotherHouseholdIsAConflictThatNamesTheMemberOnly() {
         ObjectNode body = SampleHouseholds.application(json);
-        given(households.register(any(), any(), any(), any())).willThrow(HouseholdRefusals.cnicAlreadyRegistered(1));
+        HouseholdId holder = HouseholdId.newId();
+        given(households.register(any(), any(), any(), any()))
+                .willThrow(HouseholdRefusals.cnicAlreadyRegistered(holder, 1));
 
         MvcTestResult result = submit(body);
 
@@ -265,8 +268,54 @@ class ApplicationsControllerTests {
         assertThat(errors(problem)).containsExactly("household.members[1].cnic AlreadyRegistered");
         assertThat(problem.get("detail").asString())
                 .isEqualTo("A CNIC in this application is already registered with another household.");
-        assertThat(problem.propertyNames()).isSubsetOf("type", "title", "status", "detail", "instance", "errors");
+        assertThat(problem.get("code").asString()).isEqualTo("cnic-already-registered");
+        assertThat(problem.propertyNames()).isSubsetOf("type", "title", "status", "detail", "instance", "errors", "code");
+        assertThat(body(result)).as("the household holding it is the DPO's to know").doesNotContain(holder.toString());
         assertEchoesNothingOf(body, body(result));
+    }
+
+    @Test
+    void aSecondHouseholdIsAConflictPointingToCorrections() {
+        given(households.register(any(), any(), any(), any())).willThrow(HouseholdRefusals.householdAlreadyRegistered());
+
+        JsonNode problem = assertProblem(submit(SampleHouseholds.application(json)), HttpStatus.CONFLICT);
+
+        assertThat(problem.get("type").asString()).isEqualTo("urn:registry:problem:household-already-registered");
+        assertThat(problem.get("code").asString()).isEqualTo("household-already-registered");
+        assertThat(problem.get("corrections").asString()).isEqualTo("/api/v1/me/corrections");
+    }
+
+    @Test
+    void aHeadNotConfirmedForTheMobileIsForbidden() {
+        given(households.register(any(), any(), any(), any())).willThrow(HouseholdRefusals.identityNotConfirmed());
+
+        JsonNode problem = assertProblem(submit(SampleHouseholds.application(json)), HttpStatus.FORBIDDEN);
+
+        assertThat(problem.get("code").asString()).isEqualTo("identity-not-confirmed");
+    }
+
+    @Test
+    void anUnavailableIdentityCheckIsUnavailableWithRetryAfterInWholeSeconds() {
+        given(households.register(any(), any(), any(), any()))
+                .willThrow(HouseholdRefusals.identityCheckUnavailable(Duration.ofMillis(30_001)));
+
+        MvcTestResult result = submit(SampleHouseholds.application(json));
+
+        assertThat(assertProblem(result, HttpStatus.SERVICE_UNAVAILABLE).get("code").asString())
+                .isEqualTo("identity-check-unavailable");
+        assertThat(result.getResponse().getHeader("Retry-After")).isEqualTo("31");
+    }
+
+    @Test
+    void aUsedUpQuotaIsTooManyRequestsWithRetryAfter() {
+        given(households.register(any(), any(), any(), any()))
+                .willThrow(HouseholdRefusals.quotaExhausted(Duration.ofHours(13)));
+
+        MvcTestResult result = submit(SampleHouseholds.application(json));
+
+        assertThat(assertProblem(result, HttpStatus.TOO_MANY_REQUESTS).get("code").asString())
+                .isEqualTo("registration-quota-exhausted");
+        assertThat(result.getResponse().getHeader("Retry-After")).isEqualTo("46800");
     }
 
     @Test

@@ -1,0 +1,71 @@
+package pk.registry.household;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import pk.registry.kernel.HouseholdId;
+
+/** Refused self-registrations ({@code registration_conflict}): never a CNIC, name or mobile. */
+@Repository
+class ConflictRecords {
+
+    /** Hex characters of the owner token the DPO sees: enough to tell applicants apart, not the stored token. */
+    private static final int REFERENCE_LENGTH = 16;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final JdbcClient jdbc;
+
+    ConflictRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a conflict, committed at once whatever becomes of the caller's transaction. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void record(Instant at, ConflictKind kind, byte[] applicant, @Nullable HouseholdId household,
+            List<Integer> memberPositions) {
+        jdbc.sql("""
+                INSERT INTO registration_conflict (id, occurred_at, kind, applicant_token, household_id, member_positions)
+                VALUES (:id, :at, :kind, :applicant, :household, :positions)""")
+                .param("id", UUID.randomUUID().toString()).param("at", Timestamp.from(at)).param("kind", kind.name())
+                .param("applicant", applicant).param("household", household == null ? null : household.toString())
+                .param("positions", memberPositions.isEmpty() ? null
+                        : memberPositions.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .update();
+    }
+
+    /** How many conflicts of the applicant were recorded at or after {@code from}. */
+    long countSince(byte[] applicant, Instant from) {
+        return jdbc.sql("SELECT COUNT(*) FROM registration_conflict WHERE applicant_token = :applicant AND occurred_at >= :from")
+                .param("applicant", applicant).param("from", Timestamp.from(from)).query(Long.class).single();
+    }
+
+    /** A page of all conflicts, newest first. */
+    List<RegistrationConflict> newestFirst(int page, int size) {
+        return jdbc.sql("""
+                SELECT id, occurred_at, kind, applicant_token, household_id, member_positions FROM registration_conflict
+                ORDER BY occurred_at DESC, id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY""")
+                .param("offset", (long) page * size).param("size", size).query((rs, row) -> conflict(rs)).list();
+    }
+
+    private static RegistrationConflict conflict(ResultSet rs) throws SQLException {
+        String household = rs.getString(5);
+        String positions = rs.getString(6);
+        return new RegistrationConflict(UUID.fromString(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+                ConflictKind.valueOf(rs.getString(3)), HEX.formatHex(rs.getBytes(4)).substring(0, REFERENCE_LENGTH),
+                household == null ? null : HouseholdId.of(household),
+                positions == null ? List.of() : Arrays.stream(positions.split(",")).map(Integer::valueOf).toList());
+    }
+}
