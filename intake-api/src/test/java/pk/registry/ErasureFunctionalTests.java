@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Erasure end to end, as the household, the DPO, a partner and an auditor meet it: after the
  * erasure job the household is gone from the API, its export, the statistics and partners'
  * answers; the H2 files (compacted offline, uncompressed, as the operator's maintenance does) and
- * everything the service logged hold neither its personal data, nor its blind-index values, nor
- * its wrapped data key (while a neighbour's tokens and key, the control, are found by the same
+ * everything the service logged hold neither its personal data, nor its blind-index values (the
+ * owner's in its registration conflicts included), nor its wrapped data key (while a neighbour's tokens and key, the control, are found by the same
  * scan); the audit chain still verifies; the deletion certificate verifies against the
  * service's published key; and the person can register again as a new household.
  */
@@ -63,6 +63,9 @@ class ErasureFunctionalTests {
             HttpResponse<String> created = send(http, applicant, "POST", "/api/v1/applications", application());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             householdId = http.json(created).get("id").asString();
+            HttpResponse<String> second = send(http, applicant, "POST", "/api/v1/applications", application());
+            assertThat(second.statusCode()).as("a second household: a conflict recorded under the owner's token")
+                    .isEqualTo(409);
             String neighbour = http.applicantToken(NEIGHBOUR_MOBILE);
             HttpResponse<String> neighbours = send(http, neighbour, "POST", "/api/v1/applications", neighbour());
             assertThat(neighbours.statusCode()).as(neighbours.body()).isEqualTo(201);

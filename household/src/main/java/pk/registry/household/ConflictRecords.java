@@ -52,6 +52,26 @@ class ConflictRecords {
                 .param("applicant", applicant).param("from", Timestamp.from(from)).query(Long.class).single();
     }
 
+    /** Deletes the conflicts the applicant's own submissions made, in the caller's transaction; how many. */
+    int eraseMadeBy(byte[] applicant) {
+        return jdbc.sql("DELETE FROM registration_conflict WHERE applicant_token = :applicant")
+                .param("applicant", applicant).update();
+    }
+
+    /** How many conflicts were recorded before the cut-off. */
+    long countBefore(Instant cutoff) {
+        return jdbc.sql("SELECT COUNT(*) FROM registration_conflict WHERE occurred_at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff)).query(Long.class).single();
+    }
+
+    /** Deletes up to {@code limit} conflicts recorded before the cut-off; how many. */
+    int deleteBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                DELETE FROM registration_conflict WHERE id IN (
+                    SELECT id FROM registration_conflict WHERE occurred_at < :cutoff FETCH FIRST :limit ROWS ONLY)""")
+                .param("cutoff", Timestamp.from(cutoff)).param("limit", limit).update();
+    }
+
     /** A page of all conflicts, newest first. */
     List<RegistrationConflict> newestFirst(int page, int size) {
         return jdbc.sql("""

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,7 +24,8 @@ import pk.registry.kernel.Purpose;
 /**
  * Erasing households: their row with the wrapped data key (so that every copy of their
  * ciphertexts becomes unreadable), their CNIC claims (blind-index entries), scores, consents and
- * idempotency records; the pseudonymous audit events stay. And which households' retention
+ * idempotency records, and the registration conflicts its owner's own submissions made (they
+ * carry the owner's blind index); the pseudonymous audit events stay. And which households' retention
  * periods have run out.
  */
 @Service
@@ -35,13 +37,15 @@ public class HouseholdErasure {
     public static final Set<HouseholdStatus> ACTIVE = EnumSet.of(HouseholdStatus.SUBMITTED);
 
     private final Households households;
+    private final ConflictRecords conflicts;
     private final ConsentManagement consents;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    HouseholdErasure(Households households, ConsentManagement consents, AuditTrail audit,
+    HouseholdErasure(Households households, ConflictRecords conflicts, ConsentManagement consents, AuditTrail audit,
             ApplicationEventPublisher events) {
         this.households = households;
+        this.conflicts = conflicts;
         this.consents = consents;
         this.audit = audit;
         this.events = events;
@@ -56,8 +60,14 @@ public class HouseholdErasure {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, Integer> erase(Actor actor, HouseholdId household, Purpose purpose) {
+        Optional<HouseholdRow> row = households.find(household);
+        if (row.isEmpty()) {
+            return Map.of();
+        }
         Map<String, Integer> erased = new LinkedHashMap<>();
         erased.put("consents", consents.eraseFor(household));
+        byte[] owner = row.get().ownerToken();
+        erased.put("registrationConflicts", owner == null ? 0 : conflicts.eraseMadeBy(owner));
         erased.putAll(households.erase(household));
         if (erased.get("households") == 0) {
             return Map.of();

@@ -31,6 +31,7 @@ public record RetentionProperties(@Valid @NotNull @DefaultValue Periods periods,
      *        imports are never deleted: "until imported")
      * @param importErrorReports error reports of imports
      * @param oneTimeCodes sign-in codes after they expired
+     * @param registrationConflicts refused self-registrations, recorded for the DPO
      * @param closedApplications applications rejected or withdrawn, after that
      * @param inactiveHouseholds households whose record has not changed
      * @param disclosureLog disclosures to partners and authorities
@@ -40,6 +41,7 @@ public record RetentionProperties(@Valid @NotNull @DefaultValue Periods periods,
             @NotNull @DefaultValue("0d") Period stagedUploads,
             @NotNull @DefaultValue("30d") Period importErrorReports,
             @NotNull @DefaultValue("1d") Period oneTimeCodes,
+            @NotNull @DefaultValue("1y") Period registrationConflicts,
             @NotNull @DefaultValue("2y") Period closedApplications,
             @NotNull @DefaultValue("5y") Period inactiveHouseholds,
             @NotNull @DefaultValue("7y") Period disclosureLog,
@@ -56,6 +58,7 @@ public record RetentionProperties(@Valid @NotNull @DefaultValue Periods periods,
                 case "stagedUploads" -> stagedUploads;
                 case "importErrorReports" -> importErrorReports;
                 case "oneTimeCodes" -> oneTimeCodes;
+                case "registrationConflicts" -> registrationConflicts;
                 case "closedApplications" -> closedApplications;
                 case "inactiveHouseholds" -> inactiveHouseholds;
                 case "disclosureLog" -> disclosureLog;

@@ -53,7 +53,7 @@ class DpoJobsIntegrationTests {
         assertThat(dryRun.get("status").asString()).isEqualTo("COMPLETED");
         JsonNode report = dryRun.get("report");
         for (String category : new String[] { "auditTrail", "closedApplications", "disclosureLog", "importErrorReports",
-                "inactiveHouseholds", "oneTimeCodes", "stagedUploads" }) {
+                "inactiveHouseholds", "oneTimeCodes", "registrationConflicts", "stagedUploads" }) {
             assertThat(report.has(category)).as(category).isTrue();
             assertThat(report.get(category).has("deletable")).isTrue();
         }

@@ -1,0 +1,92 @@
+package pk.registry.household;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import pk.registry.household.HouseholdForms.Household;
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.Purpose;
+import pk.registry.kernel.Role;
+import pk.testsupport.RegistryModuleTest;
+
+/**
+ * What becomes of recorded registration conflicts: they carry the applicant's blind index, so
+ * an erasure of the applicant's household deletes the applicant's own (not others' that merely
+ * name the household), and the retention category deletes any past its period.
+ */
+@RegistryModuleTest
+class RegistrationConflictRecordsIntegrationTests {
+
+    private static final Actor DPO = new Actor("demo-dpo", Role.DPO, Set.of(), null);
+
+    @Autowired
+    HouseholdManagement households;
+
+    @Autowired
+    HouseholdErasure erasure;
+
+    @Autowired
+    ConflictRecords records;
+
+    @Autowired
+    ConflictRetention retention;
+
+    @Autowired
+    Owners owners;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void erasingAHouseholdDeletesTheConflictsItsOwnerMadeAndNoOthers() {
+        Household household = HouseholdForms.household();
+        HouseholdId id = households.register(household.owner(), household.form(), HouseholdForms.consent(), null).id();
+        byte[] owner = owners.tokenOf(household.owner());
+        byte[] squatter = owners.tokenOf(HouseholdForms.household().owner());
+        records.record(Instant.now(), ConflictKind.SECOND_HOUSEHOLD, owner, id, List.of());
+        records.record(Instant.now(), ConflictKind.CNIC_REGISTERED, squatter, id, List.of(0));
+
+        Map<String, Integer> erased = transactions.execute(status -> erasure.erase(DPO, id, Purpose.LEGAL_COMPLIANCE));
+
+        assertThat(erased).containsEntry("registrationConflicts", 1).containsEntry("households", 1);
+        assertThat(conflictsOf(owner)).as("the owner's blind index is gone").isZero();
+        assertThat(conflictsOf(squatter)).as("another applicant's attempt on the household stays").isOne();
+    }
+
+    @Test
+    void conflictsPastTheirPeriodAreDeletedByTheRetentionCategory() {
+        byte[] applicant = owners.tokenOf(HouseholdForms.household().owner());
+        Instant now = Instant.now();
+        records.record(now.minus(Duration.ofDays(400)), ConflictKind.IDENTITY_NOT_CONFIRMED, applicant, null, List.of());
+        records.record(now.minus(Duration.ofDays(300)), ConflictKind.IDENTITY_NOT_CONFIRMED, applicant, null, List.of());
+        Instant cutoff = now.minus(Duration.ofDays(365));
+        long before = retention.count(cutoff, Set.of()).deletable();
+
+        int deleted = transactions.execute(status -> retention.deleteBatch(cutoff, Set.of(), 500));
+
+        assertThat(retention.name()).isEqualTo("registrationConflicts");
+        assertThat(before).isPositive();
+        assertThat(deleted).isEqualTo((int) before);
+        assertThat(retention.count(cutoff, Set.of()).deletable()).isZero();
+        assertThat(conflictsOf(applicant)).as("the one inside its period stays").isOne();
+    }
+
+    private long conflictsOf(byte[] applicant) {
+        return jdbc.sql("SELECT COUNT(*) FROM registration_conflict WHERE applicant_token = :applicant")
+                .param("applicant", applicant).query(Long.class).single();
+    }
+}
