@@ -41,15 +41,22 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
+    /** One field name: a letter, then letters, underscores and digits, never four digits in a row. */
+    private static final String NAME = "[A-Za-z](?:[A-Za-z_]|\\d(?!\\d{3}))*";
+
     private final Problems problems;
 
     ProblemHandling(Problems problems) {
         this.problems = problems;
     }
 
-    /** A JSON path of field names (letters first) and indexes, short: {@code household.members[2].cnic}. */
+    /**
+     * A JSON path of field names and indexes, short: {@code household.members[2].cnic}. A name
+     * begins with a letter and holds no run of more than three digits, so that no CNIC or mobile
+     * number hidden in a name ({@code cnic3520212345671}) is ever repeated.
+     */
     private static final Pattern FIELD_NAME = Pattern.compile(
-            "(?=.{1,100}$)[A-Za-z][A-Za-z0-9_]*(\\[\\d+])*(\\.[A-Za-z][A-Za-z0-9_]*(\\[\\d+])*)*");
+            "(?=.{1,100}$)" + NAME + "(\\[\\d+])*(\\." + NAME + "(\\[\\d+])*)*");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

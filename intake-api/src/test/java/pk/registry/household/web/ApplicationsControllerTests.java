@@ -339,6 +339,28 @@ class ApplicationsControllerTests {
         verifyNoInteractions(households);
     }
 
+    /**
+     * Regression (found by ApplicationsFuzzTests): an unknown field was named in the problem when it
+     * looked like a field name, digits and all, so a CNIC or mobile hidden in a name came back.
+     */
+    @Test
+    void anUnknownFieldIsNamedOnlyWithoutARunOfDigits() {
+        ObjectNode cnicInName = SampleHouseholds.application(json);
+        member(cnicInName, 0).put("cnic3520212345671", true);
+        ObjectNode mobileInName = SampleHouseholds.application(json);
+        household(mobileInName).put("phone03001234567", true);
+        ObjectNode shortNumber = SampleHouseholds.application(json);
+        household(shortNumber).put("address2", "Second line");
+
+        assertThat(errors(assertProblem(submit(cnicInName), HttpStatus.BAD_REQUEST))).containsExactly("body Unknown");
+        assertThat(body(submit(cnicInName))).doesNotContain("3520212345671").doesNotContain("1234567");
+        assertThat(errors(assertProblem(submit(mobileInName), HttpStatus.BAD_REQUEST))).containsExactly("body Unknown");
+        assertThat(body(submit(mobileInName))).doesNotContain("1234567");
+        assertThat(errors(assertProblem(submit(shortNumber), HttpStatus.BAD_REQUEST)))
+                .containsExactly("household.address2 Unknown");
+        verifyNoInteractions(households);
+    }
+
     @Test
     void aBodyThatDeclaresMoreThanTheLimitIsRefusedUnread() {
         MvcTestResult result = mvc.perform(post(oversizedJson()));

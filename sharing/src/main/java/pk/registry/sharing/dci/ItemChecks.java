@@ -46,7 +46,10 @@ final class ItemChecks {
         }
     }
 
-    /** @throws ItemProblem if a pagination is given without a page size of at least 1, or with a page number under 1 */
+    /**
+     * @throws ItemProblem if a pagination is given without a page size of at least 1, or with a page number under 1
+     *         (either beyond 2^31 - 1 is refused too)
+     */
     static void pagination(@Nullable JsonNode pagination) {
         if (pagination == null || pagination.isNull()) {
             return;
@@ -57,7 +60,12 @@ final class ItemChecks {
         }
     }
 
+    /**
+     * A whole number from 1 to {@link Integer#MAX_VALUE}. The range is checked before the value is
+     * read: Jackson 3 throws, rather than truncates, when a number beyond a long is read as one.
+     */
     private static boolean positive(@Nullable JsonNode number) {
-        return number != null && number.isNumber() && number.canConvertToExactIntegral() && number.asLong() >= 1;
+        return number != null && number.isNumber() && number.canConvertToExactIntegral() && number.canConvertToInt()
+                && number.asInt() >= 1;
     }
 }

@@ -119,6 +119,25 @@ class SearchRequestReaderTests {
         assertThat(read(entry)).singleElement().isInstanceOf(ItemVerdict.Question.class);
     }
 
+    /** Regression (found by DciEnvelopeFuzzTests): a page size beyond a long was read as one, which Jackson 3 refuses by throwing. */
+    @Test
+    void pageSizesAndNumbersBeyondAnIntAreRejectedAsPaginationInvalid() {
+        ObjectNode beyondLong = DciMessages.searchEntry("beyond-long", "CNIC", CNIC);
+        beyondLong.putObject("pagination").put("page_size", new java.math.BigInteger("99999999999999999999"));
+        ObjectNode hugeDouble = DciMessages.searchEntry("huge-double", "CNIC", CNIC);
+        ((ObjectNode) hugeDouble.get("search_criteria")).putObject("pagination").put("page_size", 10).put("page_number", 1e20);
+        ObjectNode beyondInt = DciMessages.searchEntry("beyond-int", "CNIC", CNIC);
+        beyondInt.putObject("pagination").put("page_size", 2_147_483_648L);
+        ObjectNode largestInt = DciMessages.searchEntry("largest-int", "CNIC", CNIC);
+        largestInt.putObject("pagination").put("page_size", Integer.MAX_VALUE).put("page_number", 2.0);
+
+        List<ItemVerdict> verdicts = read(beyondLong, hugeDouble, beyondInt, largestInt);
+
+        assertThat(verdicts.subList(0, 3)).allSatisfy(verdict -> assertThat(verdict).isInstanceOfSatisfying(
+                ItemVerdict.Rejection.class, rejection -> assertThat(rejection.reason()).isEqualTo(Reason.PAGINATION_INVALID)));
+        assertThat(verdicts.get(3)).isInstanceOf(ItemVerdict.Question.class);
+    }
+
     @Test
     void aReferenceIdUsedTwiceIsADuplicateTheSecondTime() {
         List<ItemVerdict> verdicts = read(DciMessages.searchEntry("same", "CNIC", CNIC),
