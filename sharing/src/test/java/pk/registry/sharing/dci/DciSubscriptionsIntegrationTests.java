@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,6 +64,9 @@ class DciSubscriptionsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EventPublicationRegistry publications;
 
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -129,13 +133,13 @@ class DciSubscriptionsIntegrationTests {
 
         String same = DciFixtures.model(scores, 20);
         rescoreUnder(same);
-        delivery.deliverDue();
+        reviewedAndDelivered();
         assertThat(receiver.callsTo("/registry/notify")).as("still eligible: nothing to tell").isEmpty();
         assertThat(disclosures()).isEqualTo(disclosuresBefore);
 
         String higher = DciFixtures.model(scores, 90);
         rescoreUnder(higher);
-        delivery.deliverDue();
+        reviewedAndDelivered();
 
         CallbackReceiver.Call call = receiver.await("/registry/notify", 1, Duration.ofSeconds(5)).get(0);
         DciSpec.get().assertValidRequest("/registry/notify", call.body());
@@ -154,7 +158,7 @@ class DciSubscriptionsIntegrationTests {
                 .param("agreement", agreement.id().value()).query(Long.class).single()).isEqualTo(1);
 
         rescoreUnder(higher);
-        delivery.deliverDue();
+        reviewedAndDelivered();
         assertThat(receiver.callsTo("/registry/notify")).as("told once").hasSize(1);
     }
 
@@ -165,14 +169,14 @@ class DciSubscriptionsIntegrationTests {
         subscribed(DciMessages.subscribeEntry("follow", cnic));
 
         transactions.executeWithoutResult(status -> events.publishEvent(new HouseholdCorrected(household.id())));
-        delivery.deliverDue();
+        reviewedAndDelivered();
         assertThat(receiver.callsTo("/registry/notify")).as("still eligible").isEmpty();
 
         // The correction rescored the household above the programme's cut-off.
         jdbc.sql("UPDATE household_score SET score = 99 WHERE household_id = :household AND model_version = :version")
                 .param("household", household.id().toString()).param("version", programme.modelVersion()).update();
         transactions.executeWithoutResult(status -> events.publishEvent(new HouseholdCorrected(household.id())));
-        delivery.deliverDue();
+        reviewedAndDelivered();
 
         JsonNode notify = DciMessages.read(receiver.await("/registry/notify", 1, Duration.ofSeconds(5)).get(0).body());
         assertThat(notify.get("message").get("notify_event").get(0).get("data").get("reg_records").get("eligible")
@@ -187,7 +191,7 @@ class DciSubscriptionsIntegrationTests {
                 .asString();
 
         transactions.executeWithoutResult(status -> events.publishEvent(new HouseholdErased(household.id())));
-        delivery.deliverDue();
+        reviewedAndDelivered();
 
         JsonNode notify = DciMessages.read(receiver.await("/registry/notify", 1, Duration.ofSeconds(5)).get(0).body());
         assertThat(notify.get("message").get("notify_event").get(0).get("reference_id").asString()).isEqualTo(code);
@@ -287,6 +291,27 @@ class DciSubscriptionsIntegrationTests {
         partners.saveProgramme(new pk.registry.sharing.Programme(programme.code(), programme.name(), model,
                 BigDecimal.valueOf(50)));
         scores.rescoringFinished(model);
+    }
+
+    /**
+     * Waits until the subscription reviews of the events so far have ended (they run after the
+     * publishing transaction commits, on threads of their own), then delivers what is due: so
+     * that "nothing was told" is a finding, not an early look.
+     */
+    private void reviewedAndDelivered() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (publications.findIncompletePublications().stream()
+                .anyMatch(publication -> publication.getTargetIdentifier().getValue().contains("HouseholdChanges"))
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
+        delivery.deliverDue();
     }
 
     private long disclosures() {
