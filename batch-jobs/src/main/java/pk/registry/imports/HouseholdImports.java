@@ -40,15 +40,17 @@ public class HouseholdImports {
     }
 
     private final ImportRecords records;
+    private final ImportQuota quota;
     private final JobOperator jobOperator;
     private final Job householdImport;
     private final TaskExecutor importExecutor;
     private final ImportNode node;
     private final Clock clock;
 
-    HouseholdImports(ImportRecords records, JobOperator jobOperator, Job householdImport, TaskExecutor importExecutor,
-            ImportNode node, Clock clock) {
+    HouseholdImports(ImportRecords records, ImportQuota quota, JobOperator jobOperator, Job householdImport,
+            TaskExecutor importExecutor, ImportNode node, Clock clock) {
         this.records = records;
+        this.quota = quota;
         this.jobOperator = jobOperator;
         this.householdImport = householdImport;
         this.importExecutor = importExecutor;
@@ -56,8 +58,12 @@ public class HouseholdImports {
         this.clock = clock;
     }
 
-    /** Stages an upload, records the import for the officer and starts it in the background. */
+    /**
+     * Stages an upload, records the import for the officer and starts it in the background.
+     * @throws TooManyImportsException if the officer has as many imports running as one may
+     */
     public ImportId accept(Actor officer, long size, Upload upload) {
+        quota.requireRoomFor(officer);
         ImportId id = stage(officer, size, upload);
         importExecutor.execute(() -> run(id));
         return id;

@@ -43,6 +43,14 @@ class ImportRecords {
                 .param("node", node).param("lease", Timestamp.from(leaseUntil)).update();
     }
 
+    /** How many of the officer's imports are starting or running. */
+    long runningOf(String officer) {
+        return jdbc.sql("SELECT COUNT(*) FROM household_import WHERE officer = :officer AND status IN (:running)")
+                .param("officer", officer)
+                .param("running", java.util.List.of(ImportState.STARTING.name(), ImportState.STARTED.name()))
+                .query(Long.class).single();
+    }
+
     Optional<ImportStatus> status(ImportId id) {
         return jdbc.sql("""
                 SELECT status, lines_read, stored, rejected, bytes_read, file_bytes, created_at, finished_at, failure

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import pk.registry.Http;
 import pk.registry.RegistryIntegrationTest;
@@ -24,6 +25,12 @@ class ImportsHttpIntegrationTests {
 
     @Autowired
     Http http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @Test
     void anUploadIsAcceptedAndRunsInTheBackgroundToItsErrorReport() throws Exception {
@@ -53,6 +60,43 @@ class ImportsHttpIntegrationTests {
 
         assertThat(http.send(http.request(location).header("Authorization", "Bearer " + http.token(Role.DPO)).GET())
                 .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anOfficerWithAsManyImportsRunningAsAllowedIsToldToWaitAndAnotherOfficerIsNot() throws Exception {
+        String officer = http.token(Role.FIELD_OFFICER);
+        int limit = Integer.parseInt(environment.getRequiredProperty("registry.imports.running-per-officer"));
+        List<String> running = java.util.stream.Stream.generate(() -> runningImportOf("demo-field-officer")).limit(limit).toList();
+        try {
+            long imports = jdbc.sql("SELECT COUNT(*) FROM household_import").query(Long.class).single();
+            HttpResponse<String> refused = upload(officer, new ImportFiles().csv());
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM household_import").query(Long.class).single())
+                    .as("nothing recorded, nothing started").isEqualTo(imports);
+
+            ImportFiles multan = new ImportFiles();
+            multan.household("M-1").forEach(row -> row.put("district", "Multan"));
+            HttpResponse<String> other = upload(http.clientToken(Http.SECOND_FIELD_OFFICER), multan.csv());
+            assertThat(other.statusCode()).as("another officer's imports are their own").isEqualTo(202);
+        }
+        finally {
+            jdbc.sql("UPDATE household_import SET status = 'FAILED', finished_at = CURRENT_TIMESTAMP WHERE id IN (:ids)")
+                    .param("ids", running).update();
+        }
+        assertThat(upload(officer, new ImportFiles().csv()).statusCode()).as("room again once they ended").isEqualTo(202);
+    }
+
+    /** An import of the officer's that runs on another node (its lease far from running out). */
+    private String runningImportOf(String officer) {
+        String id = java.util.UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO household_import (id, officer, districts, file_bytes, status, created_at, owner_node, lease_until)
+                VALUES (:id, :officer, 'Kasur,Lahore', 100, 'STARTED', CURRENT_TIMESTAMP, 'another-node', :lease)""")
+                .param("id", id).param("officer", officer)
+                .param("lease", java.sql.Timestamp.from(Instant.now().plus(Duration.ofHours(1)))).update();
+        return id;
     }
 
     @Test

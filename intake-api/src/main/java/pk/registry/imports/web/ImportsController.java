@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +29,7 @@ import pk.registry.imports.HouseholdImports;
 import pk.registry.imports.ImportId;
 import pk.registry.imports.ImportStatus;
 import pk.registry.imports.TemplateV1;
+import pk.registry.imports.TooManyImportsException;
 import pk.registry.kernel.Actor;
 
 @Tag(name = "Imports")
@@ -40,7 +45,8 @@ class ImportsController {
         this.imports = imports;
     }
 
-    @Operation(summary = "Upload household forms (template v1 CSV); 202 + Location, the import runs in the background")
+    @Operation(summary = "Upload household forms (template v1 CSV); 202 + Location, the import runs in the background;"
+            + " 429 while the officer has as many imports running as one may (registry.imports.running-per-officer)")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/json")
     ResponseEntity<ImportStatus> upload(Actor officer, @RequestPart("file") MultipartFile file) {
         ImportId id = imports.accept(officer, file.getSize(), file::transferTo);
@@ -71,6 +77,12 @@ class ImportsController {
     @GetMapping(path = "/template", produces = "text/csv")
     ResponseEntity<String> template() {
         return ResponseEntity.ok().contentType(CSV).body(TemplateV1.headerLine() + "\r\n");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooMany(TooManyImportsException ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
     }
 
     private static ErrorResponseException notFound() {
