@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 /**
  * The jobs' crash safety ({@code registry.jobs}). The heartbeat that renews leases
@@ -15,8 +16,9 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param lease how long the node running a job may go silent before another node (or itself,
  *        restarted) takes the run over
+ * @param rescoringChunk households the {@code rescoring} job scores per transaction
  */
 @Validated
 @ConfigurationProperties("registry.jobs")
-record JobsProperties(@NotNull @DefaultValue("2m") Duration lease) {
+record JobsProperties(@NotNull @DefaultValue("2m") Duration lease, @Positive @DefaultValue("200") int rescoringChunk) {
 }

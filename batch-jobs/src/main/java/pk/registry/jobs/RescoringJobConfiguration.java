@@ -25,10 +25,10 @@ import pk.registry.kernel.HouseholdId;
 
 /**
  * The {@code rescoring} job: every household without a score under the active model version
- * gets one, a chunk at a time. The reader pages through households in id order and saves the
- * last id of each committed chunk, so a restart goes on where the crash left off; a household
- * scored twice is impossible (the score's primary key is household and version, and households
- * scored already are skipped). Its parameters: the model version and the activation's id.
+ * gets one, a chunk ({@code registry.jobs.rescoring-chunk}, default 200) at a time. The reader
+ * pages through households in id order and saves the last id of each committed chunk, so a
+ * restart goes on where the crash left off; a household scored twice is impossible (the score's
+ * primary key is household and version, and households scored already are skipped). Its parameters: the model version and the activation's id.
  */
 @Configuration(proxyBeanMethods = false)
 class RescoringJobConfiguration {
@@ -36,7 +36,6 @@ class RescoringJobConfiguration {
     static final String JOB = "rescoring";
     static final String MODEL_VERSION = "modelVersion";
     static final String ACTIVATION = "activation";
-    static final int CHUNK = 200;
 
     @Bean
     Job rescoring(JobRepository jobs, Step rescoreHouseholds, HouseholdScores scores, JobNode node) {
@@ -52,8 +51,8 @@ class RescoringJobConfiguration {
 
     @Bean
     Step rescoreHouseholds(JobRepository jobs, PlatformTransactionManager transactions,
-            ItemStreamReader<HouseholdId> householdsToRescore, ItemWriter<HouseholdId> rescoreWriter) {
-        return new StepBuilder("rescoreHouseholds", jobs).<HouseholdId, HouseholdId>chunk(CHUNK)
+            ItemStreamReader<HouseholdId> householdsToRescore, ItemWriter<HouseholdId> rescoreWriter, JobsProperties properties) {
+        return new StepBuilder("rescoreHouseholds", jobs).<HouseholdId, HouseholdId>chunk(properties.rescoringChunk())
                 .transactionManager(transactions)
                 .reader(householdsToRescore)
                 .writer(rescoreWriter)
@@ -71,8 +70,8 @@ class RescoringJobConfiguration {
     @Bean
     @StepScope
     ItemStreamReader<HouseholdId> householdsToRescore(@Value("#{jobParameters['modelVersion']}") String version,
-            HouseholdScores scores) {
-        return new HouseholdsToRescore(scores, version);
+            HouseholdScores scores, JobsProperties properties) {
+        return new HouseholdsToRescore(scores, version, properties.rescoringChunk());
     }
 
     /**
@@ -84,13 +83,15 @@ class RescoringJobConfiguration {
 
         private final HouseholdScores scores;
         private final String version;
+        private final int pageSize;
         private @Nullable HouseholdId after;
         private List<HouseholdId> page = List.of();
         private int next;
 
-        HouseholdsToRescore(HouseholdScores scores, String version) {
+        HouseholdsToRescore(HouseholdScores scores, String version, int pageSize) {
             this.scores = scores;
             this.version = version;
+            this.pageSize = pageSize;
         }
 
         @Override
@@ -101,7 +102,7 @@ class RescoringJobConfiguration {
         @Override
         public @Nullable HouseholdId read() {
             if (next == page.size()) {
-                page = scores.toRescore(version, after, CHUNK);
+                page = scores.toRescore(version, after, pageSize);
                 next = 0;
                 if (page.isEmpty()) {
                     return null;

@@ -2,215 +2,153 @@ package pk.registry.jobs.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import pk.registry.ServiceNode;
 import pk.registry.imports.ImportFiles;
 
 /**
- * kill -9 in the middle of a retention sweep, then a plain start of the service: the new node
- * notices the dead run (its lease ran out), marks it failed, restarts it after its last
- * committed batch, and the sweep ends having erased every household past its period exactly
- * once. The service runs as separate processes, as in production.
+ * kill -9 in the middle of each of the DPO's jobs, then a plain start of the service: the new
+ * node notices the dead run (its lease ran out), marks it failed, restarts it after its last
+ * committed chunk, and the run ends having done everything exactly once. The service runs as
+ * separate processes, as in production ({@link ServiceNode}).
  */
 class DpoJobsCrashRecoveryFunctionalTests {
 
-    private static final int HOUSEHOLDS = 3000;
+    private static final int SWEPT = 3000;
+    private static final int ERASED = 1500;
     private static final Pattern WRITTEN = Pattern.compile("\"written\":(\\d+)");
-
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final Pattern CONTINUED_BY = Pattern.compile("\"continuedBy\":(\\d+)");
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     @Test
     void aSweepKilledMidRunIsTakenOverOnTheNextStartAndErasesEveryHouseholdExactlyOnce(@TempDir Path dataDir)
             throws Exception {
-        register(dataDir);
+        register(dataDir, SWEPT);
         ageEveryHousehold(dataDir);
 
-        int port = freePort();
-        Process killed = start(dataDir, port);
-        String location;
-        try {
-            awaitHealthy(port);
-            HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(uri(port, "/api/v1/dpo/jobs/retention"))
-                    .header("Authorization", "Bearer " + token(port, "demo-dpo")).POST(HttpRequest.BodyPublishers.noBody())
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-            location = accepted.headers().firstValue("Location").orElseThrow();
-            String midway = await(port, location, body -> written(body) >= 300);
-            assertThat(written(midway)).as("killed mid-run").isLessThan(HOUSEHOLDS);
-        }
-        finally {
-            killed.destroyForcibly().waitFor();
-        }
+        String done = killMidRunAndFinish(dataDir, "/api/v1/dpo/jobs/retention", "{\"dryRun\":false}", SWEPT);
 
-        int next = freePort();
-        Process restarted = start(dataDir, next);
-        try {
-            awaitHealthy(next);
-            String dead = await(next, location, body -> body.contains("\"continuedBy\":") && !body.contains("\"continuedBy\":null"));
-            assertThat(dead).contains("\"status\":\"FAILED\"");
-            Matcher continuedBy = Pattern.compile("\"continuedBy\":(\\d+)").matcher(dead);
-            assertThat(continuedBy.find()).isTrue();
-            String done = await(next, "/api/v1/dpo/jobs/" + continuedBy.group(1),
-                    body -> body.contains("\"status\":\"COMPLETED\"") || body.contains("\"status\":\"FAILED\""));
-            assertThat(done).contains("\"status\":\"COMPLETED\"")
-                    .contains("\"inactiveHouseholds\":{\"deleted\":" + HOUSEHOLDS + "}");
-        }
-        finally {
-            restarted.destroy();
-            restarted.waitFor();
-        }
-        try (Connection db = open(dataDir)) {
-            assertThat(count(db, "SELECT COUNT(*) FROM household")).isZero();
-            assertThat(count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'HOUSEHOLD_ERASED'"))
-                    .as("each erased once").isEqualTo(HOUSEHOLDS);
-            assertThat(count(db, "SELECT COUNT(DISTINCT household_id) FROM audit_event WHERE action = 'HOUSEHOLD_ERASED'"))
-                    .isEqualTo(HOUSEHOLDS);
-            assertThat(count(db, "SELECT COUNT(*) FROM job_lease")).as("no lease left behind").isZero();
+        assertThat(done).contains("\"inactiveHouseholds\":{\"deleted\":" + SWEPT + "}");
+        try (Connection db = ServiceNode.database(dataDir)) {
+            assertEveryHouseholdErasedOnce(db, SWEPT);
         }
     }
 
-    /** Households registered by a field officer's upload, on a service that is then stopped. */
-    private void register(Path dataDir) throws Exception {
+    @Test
+    void anErasureKilledMidRunIsTakenOverOnTheNextStartAndCarriesOutEveryRequestExactlyOnce(@TempDir Path dataDir)
+            throws Exception {
+        register(dataDir, ERASED);
+        try (Connection db = ServiceNode.database(dataDir)) {
+            approveAnErasureOfEveryHousehold(db);
+            assertThat(ServiceNode.count(db, "SELECT COUNT(*) FROM household_score")).isEqualTo(ERASED);
+            assertThat(ServiceNode.count(db, "SELECT COUNT(*) FROM household_cnic")).isEqualTo(2L * ERASED);
+            assertThat(ServiceNode.count(db, "SELECT COUNT(*) FROM consent_record")).isEqualTo(ERASED);
+        }
+
+        String done = killMidRunAndFinish(dataDir, "/api/v1/dpo/jobs/erasure", "{\"dryRun\":false}", ERASED);
+
+        assertThat(done).contains("\"erased\":" + ERASED);
+        try (Connection db = ServiceNode.database(dataDir)) {
+            assertEveryHouseholdErasedOnce(db, ERASED);
+            assertThat(ServiceNode.count(db, "SELECT COUNT(*) FROM household_cnic")).as("CNIC claims").isZero();
+            assertThat(ServiceNode.count(db, "SELECT COUNT(*) FROM consent_record")).as("consents").isZero();
+            assertThat(ServiceNode.count(db, "SELECT COUNT(*) FROM consent_status")).as("consent states").isZero();
+            assertThat(ServiceNode.count(db, "SELECT COUNT(*) FROM household_score")).as("scores").isZero();
+            assertThat(ServiceNode.count(db, "SELECT COUNT(*) FROM erasure_request WHERE status = 'COMPLETED'"
+                    + " AND certificate IS NOT NULL AND completed_at IS NOT NULL")).as("each request completed, certified")
+                    .isEqualTo(ERASED);
+            assertThat(ServiceNode.count(db, "SELECT COUNT(*) FROM erasure_request")).as("no request added or lost")
+                    .isEqualTo(ERASED);
+        }
+    }
+
+    /**
+     * Starts the job on a node, kills it (kill -9) after 300 items, starts another node on the
+     * same data and waits for it to take the dead run over and complete it; checks the audit
+     * chain still verifies, and stops the node.
+     * @return the status of the run that completed it
+     */
+    private static String killMidRunAndFinish(Path dataDir, String job, String body, int items) throws Exception {
+        String location;
+        try (ServiceNode killed = ServiceNode.start(dataDir, ServiceNode.smallChunksShortLeases())) {
+            String dpo = killed.token("demo-dpo");
+            HttpResponse<String> accepted = killed.postJson(job, dpo, body);
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            location = accepted.headers().firstValue("Location").orElseThrow();
+            String midway = killed.await(location, dpo, status -> written(status) >= 300, PATIENCE);
+            assertThat(written(midway)).as("killed mid-run").isLessThan(items);
+            killed.kill();
+        }
+
+        try (ServiceNode restarted = ServiceNode.start(dataDir, ServiceNode.smallChunksShortLeases())) {
+            String dpo = restarted.token("demo-dpo");
+            String dead = restarted.await(location, dpo, status -> CONTINUED_BY.matcher(status).find(), PATIENCE);
+            assertThat(dead).contains("\"status\":\"FAILED\"");
+            String done = restarted.await("/api/v1/dpo/jobs/" + ServiceNode.number(CONTINUED_BY, dead), dpo,
+                    status -> status.contains("\"status\":\"COMPLETED\"") || status.contains("\"status\":\"FAILED\""), PATIENCE);
+            assertThat(done).contains("\"status\":\"COMPLETED\"");
+            assertThat(restarted.get("/api/v1/audit/verification", restarted.token("demo-auditor")).body())
+                    .as("the audit chain").contains("\"intact\":true");
+            restarted.stop();
+            return done;
+        }
+    }
+
+    private static void assertEveryHouseholdErasedOnce(Connection db, int households) throws SQLException {
+        assertThat(ServiceNode.count(db, "SELECT COUNT(*) FROM household")).isZero();
+        assertThat(ServiceNode.count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'HOUSEHOLD_ERASED'"))
+                .as("each erased once").isEqualTo(households);
+        assertThat(ServiceNode.count(db, "SELECT COUNT(DISTINCT household_id) FROM audit_event WHERE action = 'HOUSEHOLD_ERASED'"))
+                .isEqualTo(households);
+        assertThat(ServiceNode.count(db, "SELECT COUNT(*) FROM job_lease")).as("no lease left behind").isZero();
+    }
+
+    /** Households registered by a field officer's upload, on a node that is then stopped. */
+    private static void register(Path dataDir, int households) throws Exception {
         ImportFiles file = new ImportFiles();
-        for (int i = 0; i < HOUSEHOLDS; i++) {
+        for (int i = 0; i < households; i++) {
             file.household("R-" + i);
         }
-        int port = freePort();
-        Process service = start(dataDir, port);
-        try {
-            awaitHealthy(port);
-            String boundary = "registry-test-boundary";
-            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"forms.csv\"\r\n"
-                    + "Content-Type: text/csv\r\n\r\n" + file.csv() + "\r\n--" + boundary + "--\r\n";
-            String officer = token(port, "demo-field-officer");
-            HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(uri(port, "/api/v1/imports"))
-                    .header("Authorization", "Bearer " + officer)
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(accepted.statusCode()).isEqualTo(202);
-            String location = accepted.headers().firstValue("Location").orElseThrow();
-            HttpRequest status = HttpRequest.newBuilder(uri(port, location)).header("Authorization", "Bearer " + officer).build();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-            while (!client.send(status, HttpResponse.BodyHandlers.ofString()).body().contains("\"status\":\"COMPLETED\"")) {
-                assertThat(Instant.now()).as("the import did not end in time").isBefore(deadline);
-                Thread.sleep(200);
-            }
-        }
-        finally {
-            service.destroy();
-            service.waitFor();
+        try (ServiceNode node = ServiceNode.start(dataDir, ServiceNode.smallChunksShortLeases())) {
+            node.importHouseholds(file.csv());
+            node.stop();
         }
     }
 
     /** Every household last changed six years ago: past the five years of inactiveHouseholds. */
     private static void ageEveryHousehold(Path dataDir) throws SQLException {
-        try (Connection db = open(dataDir);
+        try (Connection db = ServiceNode.database(dataDir);
                 PreparedStatement age = db.prepareStatement("UPDATE household SET updated_at = ?")) {
             age.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofDays(6 * 366))));
-            assertThat(age.executeUpdate()).isEqualTo(HOUSEHOLDS);
+            assertThat(age.executeUpdate()).isEqualTo(SWEPT);
         }
     }
 
-    private static Connection open(Path dataDir) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry")
-                + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;MAX_LENGTH_INPLACE_LOB=16384", "registry", "");
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+    /** An erasure request of every household, approved by the DPO, as their decisions leave them. */
+    private static void approveAnErasureOfEveryHousehold(Connection db) throws SQLException {
+        try (PreparedStatement approve = db.prepareStatement("""
+                INSERT INTO erasure_request (id, household_id, requester_token, status, requested_at, decided_by, decided_at)
+                SELECT RANDOM_UUID(), h.id, h.mobile_token, 'APPROVED', ?, 'demo-dpo', ? FROM household h""")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            approve.setTimestamp(1, now);
+            approve.setTimestamp(2, now);
+            assertThat(approve.executeUpdate()).isEqualTo(ERASED);
         }
-    }
-
-    /** A node with short leases, small batches and no nightly sweep. */
-    private static Process start(Path dataDir, int port) throws IOException {
-        Path log = dataDir.resolve("service-" + port + ".log");
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "pk.registry.RegistryApplication",
-                "--spring.profiles.active=demo", "--registry.data-dir=" + dataDir, "--server.port=" + port,
-                "--registry.retention.batch-size=10", "--registry.retention.sweep-cron=-", "--registry.jobs.lease=PT3S",
-                "--registry.jobs.heartbeat=PT1S", "--registry.jobs.recovery-delay=PT1S")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private void awaitHealthy(int port) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (client.send(HttpRequest.newBuilder(uri(port, "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            }
-            catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the service did not start");
-    }
-
-    private String await(int port, String location, Predicate<String> done) throws Exception {
-        String token = token(port, "demo-dpo");
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            String body = client.send(HttpRequest.newBuilder(uri(port, location)).header("Authorization", "Bearer " + token)
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
-            if (done.test(body)) {
-                return body;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the run did not get there in time");
-    }
-
-    private String token(int port, String clientId) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":demo-secret").getBytes(StandardCharsets.UTF_8));
-        String body = client.send(HttpRequest.newBuilder(uri(port, "/oauth2/token"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
-        assertThat(token.find()).isTrue();
-        return token.group(1);
     }
 
     private static long written(String status) {
-        Matcher written = WRITTEN.matcher(status);
-        return written.find() ? Long.parseLong(written.group(1)) : 0;
-    }
-
-    private static URI uri(int port, String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ServiceNode.number(WRITTEN, status);
     }
 }
