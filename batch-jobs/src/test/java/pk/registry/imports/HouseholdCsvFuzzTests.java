@@ -1,7 +1,6 @@
 package pk.registry.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
-import org.junit.jupiter.api.function.Executable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -35,6 +33,7 @@ import pk.registry.consent.ConsentProblem;
 import pk.registry.household.HouseholdManagement;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.Role;
+import pk.testsupport.TimedInputs;
 
 /**
  * Any bytes uploaded as a template-v1 file go through what the import does with them, the
@@ -56,6 +55,8 @@ class HouseholdCsvFuzzTests {
 
     /** Far above what a file of a few kilobytes takes; an input slower than this is a finding. */
     static final Duration PER_INPUT = Duration.ofSeconds(5);
+
+    private static final TimedInputs TIMED = new TimedInputs(PER_INPUT);
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T07:00:00Z"), ZoneOffset.UTC);
 
@@ -107,7 +108,7 @@ class HouseholdCsvFuzzTests {
 
     @FuzzTest(maxDuration = "5m")
     void anyFileIsRefusedOrEndsInSealedHouseholdsAndRowErrors(byte[] file) throws Throwable {
-        withinTime(() -> importFile(file));
+        TIMED.run(() -> importFile(file));
     }
 
     /**
@@ -120,7 +121,7 @@ class HouseholdCsvFuzzTests {
         byte[] file = new byte[header.length + rows.length];
         System.arraycopy(header, 0, file, 0, header.length);
         System.arraycopy(rows, 0, file, header.length, rows.length);
-        withinTime(() -> importFile(file));
+        TIMED.run(() -> importFile(file));
     }
 
     private void importFile(byte[] bytes) throws IOException {
@@ -163,17 +164,4 @@ class HouseholdCsvFuzzTests {
         assertThat(sealed).hasValue((int) items.stream().filter(item -> item.errors().isEmpty()).count());
     }
 
-    /** Whether this JVM ran an input yet: the first loads (and, when fuzzing, instruments) the parsers, untimed. */
-    private static boolean warm;
-
-    /** Runs one input, failing if it takes longer than {@link #PER_INPUT} (after the first, which warms up). */
-    private static void withinTime(Executable input) throws Throwable {
-        if (warm) {
-            assertTimeout(PER_INPUT, input);
-        }
-        else {
-            warm = true;
-            input.execute();
-        }
-    }
 }

@@ -2,14 +2,14 @@ package pk.registry.household;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.junit.jupiter.api.function.Executable;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import pk.testsupport.TimedInputs;
 
 /**
  * Any text is either a CNIC, whose two spellings both parse back to it and which prints only
@@ -21,6 +21,8 @@ class CnicFuzzTests {
 
     private static final Duration PER_INPUT = Duration.ofSeconds(5);
 
+    private static final TimedInputs TIMED = new TimedInputs(PER_INPUT);
+
     /** Far longer than a CNIC (15 characters): the parser must refuse such text, not choke on it. */
     private static final int MAX_CHARS = 1_000;
 
@@ -30,7 +32,7 @@ class CnicFuzzTests {
         if (text.length() > MAX_CHARS) {
             return;
         }
-        withinTime(() -> {
+        TIMED.run(() -> {
             if (!Cnic.isValid(text)) {
                 assertThatIllegalArgumentException().isThrownBy(() -> Cnic.parse(text)).withMessage("not a CNIC");
                 return;
@@ -56,7 +58,7 @@ class CnicFuzzTests {
         if (text.length() > MAX_CHARS) {
             return;
         }
-        withinTime(() -> {
+        TIMED.run(() -> {
             try {
                 assertThat(new Cnic(text).digits()).isEqualTo(text).matches("[1-7]\\d{12}");
             }
@@ -66,17 +68,4 @@ class CnicFuzzTests {
         });
     }
 
-    /** Whether this JVM ran an input yet: the first loads (and, when fuzzing, instruments) the parsers, untimed. */
-    private static boolean warm;
-
-    /** Runs one input, failing if it takes longer than {@link #PER_INPUT} (after the first, which warms up). */
-    private static void withinTime(Executable input) throws Throwable {
-        if (warm) {
-            assertTimeout(PER_INPUT, input);
-        }
-        else {
-            warm = true;
-            input.execute();
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package pk.registry.sharing.dci;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -19,7 +18,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.function.Executable;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.nimbusds.jose.JOSEException;
@@ -35,6 +33,7 @@ import pk.registry.sharing.AgreementId;
 import pk.registry.sharing.AgreementStatus;
 import pk.registry.sharing.AnswerField;
 import pk.registry.sharing.Verifications;
+import pk.testsupport.TimedInputs;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -54,6 +53,8 @@ class DciEnvelopeFuzzTests {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T05:15:30Z"), ZoneOffset.UTC);
 
     static final Duration PER_INPUT = Duration.ofSeconds(5);
+
+    private static final TimedInputs TIMED = new TimedInputs(PER_INPUT);
 
     static final int MAX_BATCH = 100;
 
@@ -104,13 +105,13 @@ class DciEnvelopeFuzzTests {
 
     @FuzzTest(maxDuration = "5m")
     void anyBodyIsReadOrRejectedAsDocumented(byte[] body) throws Throwable {
-        withinTime(() -> readAsTheGatewayDoes(unsigned, body));
+        TIMED.run(() -> readAsTheGatewayDoes(unsigned, body));
     }
 
     /** The same under an agreement that requires signatures: whatever the signature, 401 or read. */
     @FuzzTest(maxDuration = "5m")
     void anySignedBodyIsReadOrRejectedAsDocumented(byte[] body) throws Throwable {
-        withinTime(() -> readAsTheGatewayDoes(signed, body));
+        TIMED.run(() -> readAsTheGatewayDoes(signed, body));
     }
 
     private static void readAsTheGatewayDoes(Envelopes envelopes, byte[] body) {
@@ -176,17 +177,4 @@ class DciEnvelopeFuzzTests {
                 .ifPresent(rejection -> assertThat(rejection.reasonCode()).startsWith("rjct."));
     }
 
-    /** Whether this JVM ran an input yet: the first loads (and, when fuzzing, instruments) the parsers, untimed. */
-    private static boolean warm;
-
-    /** Runs one input, failing if it takes longer than {@link #PER_INPUT} (after the first, which warms up). */
-    private static void withinTime(Executable input) throws Throwable {
-        if (warm) {
-            assertTimeout(PER_INPUT, input);
-        }
-        else {
-            warm = true;
-            input.execute();
-        }
-    }
 }
