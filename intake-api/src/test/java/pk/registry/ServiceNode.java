@@ -45,12 +45,14 @@ public final class ServiceNode implements AutoCloseable {
     /**
      * The arguments of a node whose jobs go in small chunks (10 households or requests a
      * transaction), whose leases run out 3 s after it dies and which looks for interrupted runs
-     * every second from its first second on; no nightly sweep. Its H2 file is the service's
-     * default, which takes every commit at once ({@code WRITE_DELAY=0} in application.yml): a
-     * kill -9 right after a 202 must not lose the run it started.
+     * every second from its first second on; no nightly sweep. Its H2 file takes every commit
+     * at once ({@code WRITE_DELAY=0}), as a production database does: by default H2 writes
+     * commits half a second late, and a kill -9 right after a 202 would lose the run it started.
      */
     public static String[] smallChunksShortLeases() {
-        return new String[] { "--registry.retention.batch-size=10", "--registry.jobs.rescoring-chunk=10",
+        return new String[] { "--spring.datasource.url=jdbc:h2:file:${registry.data-dir}/registry;MODE=Oracle"
+                + ";DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;CACHE_SIZE=16384;MAX_LENGTH_INPLACE_LOB=16384;WRITE_DELAY=0",
+                "--registry.retention.batch-size=10", "--registry.jobs.rescoring-chunk=10",
                 "--registry.retention.sweep-cron=-", "--registry.jobs.lease=PT3S", "--registry.jobs.heartbeat=PT1S",
                 "--registry.jobs.recovery-delay=PT1S" };
     }
