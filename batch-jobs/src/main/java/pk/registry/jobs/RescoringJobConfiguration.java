@@ -2,7 +2,6 @@ package pk.registry.jobs;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -12,7 +11,6 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,52 +69,8 @@ class RescoringJobConfiguration {
     @StepScope
     ItemStreamReader<HouseholdId> householdsToRescore(@Value("#{jobParameters['modelVersion']}") String version,
             HouseholdScores scores, JobsProperties properties) {
-        return new HouseholdsToRescore(scores, version, properties.rescoringChunk());
-    }
-
-    /**
-     * Households without a score under the version, in id order, a page at a time. Its state is
-     * the last id handed out, saved with each committed chunk.
-     */
-    static class HouseholdsToRescore implements ItemStreamReader<HouseholdId> {
-        static final String AFTER = "after";
-
-        private final HouseholdScores scores;
-        private final String version;
-        private final int pageSize;
-        private @Nullable HouseholdId after;
-        private List<HouseholdId> page = List.of();
-        private int next;
-
-        HouseholdsToRescore(HouseholdScores scores, String version, int pageSize) {
-            this.scores = scores;
-            this.version = version;
-            this.pageSize = pageSize;
-        }
-
-        @Override
-        public void open(ExecutionContext context) {
-            after = context.containsKey(AFTER) ? HouseholdId.of(context.getString(AFTER)) : null;
-        }
-
-        @Override
-        public @Nullable HouseholdId read() {
-            if (next == page.size()) {
-                page = scores.toRescore(version, after, pageSize);
-                next = 0;
-                if (page.isEmpty()) {
-                    return null;
-                }
-            }
-            after = page.get(next++);
-            return after;
-        }
-
-        @Override
-        public void update(ExecutionContext context) {
-            if (after != null) {
-                context.putString(AFTER, after.toString());
-            }
-        }
+        // Households without a score under the version, in id order, a page at a time.
+        return new IdOrderReader<>((after, limit) -> scores.toRescore(version, after, limit), HouseholdId::of,
+                properties.rescoringChunk());
     }
 }
