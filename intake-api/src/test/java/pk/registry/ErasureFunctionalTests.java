@@ -22,10 +22,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 
 import pk.registry.kernel.Role;
 import tools.jackson.databind.JsonNode;
@@ -89,9 +90,10 @@ class ErasureFunctionalTests {
             JsonNode outcome = http.json(send(http, applicant, "GET", "/api/v1/me/erasure-requests/" + request, null));
             assertThat(outcome.get("status").asString()).isEqualTo("COMPLETED");
             JWSObject certificate = JWSObject.parse(outcome.get("certificate").asString());
-            RSAKey key = JWKSet.parse(send(http, null, "GET", "/oauth2/jwks", null).body())
-                    .getKeyByKeyId(certificate.getHeader().getKeyID()).toRSAKey();
-            assertThat(certificate.verify(new RSASSAVerifier(key))).as("the certificate verifies with the published key").isTrue();
+            assertThat(certificate.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
+            OctetKeyPair key = JWKSet.parse(send(http, null, "GET", "/oauth2/jwks", null).body())
+                    .getKeyByKeyId(certificate.getHeader().getKeyID()).toOctetKeyPair();
+            assertThat(certificate.verify(new Ed25519Verifier(key))).as("the certificate verifies with the published key").isTrue();
             Map<String, Object> claims = certificate.getPayload().toJSONObject();
             assertThat(claims).containsEntry("sub", householdId).containsEntry("type", "deletion-certificate");
             assertThat(certificate.getPayload().toString()).doesNotContain(HEAD_CNIC.substring(6, 13)).doesNotContain(HEAD_NAME);

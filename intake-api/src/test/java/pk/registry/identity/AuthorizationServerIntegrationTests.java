@@ -56,10 +56,14 @@ class AuthorizationServerIntegrationTests {
         HttpResponse<String> response = http.get("/oauth2/jwks");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode key = http.json(response).get("keys").get(0);
-        assertThat(key.get("kty").asString()).isEqualTo("RSA");
-        assertThat(key.has("d")).isFalse();
-        assertThat(key.has("p")).isFalse();
+        JsonNode keys = http.json(response).get("keys");
+        assertThat(keys.get(0).get("kty").asString()).isEqualTo("RSA");
+        assertThat(keys.get(1).get("kty").asString()).isEqualTo("OKP");
+        assertThat(keys.get(1).get("crv").asString()).isEqualTo("Ed25519");
+        for (JsonNode key : keys) {
+            assertThat(key.has("d")).isFalse();
+            assertThat(key.has("p")).isFalse();
+        }
     }
 
     private JsonNode claims(String jwt) {

@@ -3,6 +3,7 @@ package pk.registry.keys;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.text.ParseException;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -19,8 +20,10 @@ import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 /**
@@ -127,9 +130,11 @@ final class DirectoryKeyring implements RegistryKeyring {
 
     private static String newSigningKeys() {
         try {
-            var key = new RSAKeyGenerator(RSAKeyGenerator.MIN_KEY_SIZE_BITS).keyID(UUID.randomUUID().toString())
+            var rsa = new RSAKeyGenerator(RSAKeyGenerator.MIN_KEY_SIZE_BITS).keyID(UUID.randomUUID().toString())
                     .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
-            return new JWKSet(key).toString(false);
+            var ed25519 = new OctetKeyPairGenerator(Curve.Ed25519).keyID(UUID.randomUUID().toString())
+                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.EdDSA).generate();
+            return new JWKSet(List.of(rsa, ed25519)).toString(false);
         }
         catch (JOSEException ex) {
             throw new KeyMaterialException("a signing key cannot be generated", ex);

@@ -22,6 +22,11 @@ public interface RegistryKeyring {
     /** The keyed pseudo-random function behind blind indexes and stored code hashes. */
     PrfSet blindIndexKey();
 
-    /** Private keys that sign access tokens and consent receipts; the first one signs. */
+    /**
+     * Private keys that sign, each published at {@code /oauth2/jwks}: the RSA key (the first one
+     * when there are several) signs access tokens, consent receipts and DCI messages; an Ed25519
+     * key ({@code OKP}), when the set holds one, signs deletion certificates, which an erasure run
+     * signs by the thousand (about a tenth of an RSA signature's cost).
+     */
     JWKSet signingKeys();
 }

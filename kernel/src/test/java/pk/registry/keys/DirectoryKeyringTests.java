@@ -52,7 +52,8 @@ class DirectoryKeyringTests {
             Files.writeString(path, text.substring(text.indexOf('\n') + 1));
         }
 
-        assertThat(new DirectoryKeyring(new KeysProperties(directory, false, false)).signingKeys().getKeys()).hasSize(1);
+        assertThat(new DirectoryKeyring(new KeysProperties(directory, false, false)).signingKeys().getKeys())
+                .extracting(key -> key.getKeyType().getValue()).containsExactly("RSA", "OKP");
     }
 
     @Test

@@ -1,23 +1,36 @@
 package pk.registry.retention;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.Ed25519Signer;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.springframework.stereotype.Component;
 
 import pk.registry.kernel.Ids;
+import pk.registry.keys.KeyMaterialException;
+import pk.registry.keys.RegistryKeyring;
 
 /**
- * Deletion certificates: a JWS (RS256, the service's signing key, verifiable through
- * {@code /oauth2/jwks}) stating the request, the household's pseudonymous id, what was erased,
- * what was kept and on which legal ground, and when. It names no person.
+ * Deletion certificates: a JWS stating the request, the household's pseudonymous id, what was
+ * erased, what was kept and on which legal ground, and when. It names no person. Signed with the
+ * service's Ed25519 key ({@code EdDSA}, RFC 8037) when its key set holds one, else its RSA key
+ * ({@code RS256}); either verifies with the key of the header's {@code kid} at {@code /oauth2/jwks}.
+ * An erasure run signs one per request, so the faster key is preferred.
  */
 @Component
 class Certificates {
@@ -31,21 +44,34 @@ class Certificates {
             Map.of("what", "this erasure request and its certificate", "pseudonymous", true,
                     "why", "proof that the erasure was carried out"));
 
-    private final JwtEncoder signer;
+    private final JWSSigner signer;
+    private final JWSHeader header;
     private final RetentionProperties properties;
 
-    Certificates(JwtEncoder signer, RetentionProperties properties) {
-        this.signer = signer;
+    Certificates(RegistryKeyring keyring, RetentionProperties properties) {
         this.properties = properties;
+        List<JWK> keys = keyring.signingKeys().getKeys().stream().filter(JWK::isPrivate).toList();
+        try {
+            JWK ed25519 = keys.stream().filter(key -> key instanceof OctetKeyPair pair && Curve.Ed25519.equals(pair.getCurve()))
+                    .findFirst().orElse(null);
+            JWK key = ed25519 != null ? ed25519 : keys.stream().filter(RSAKey.class::isInstance).findFirst()
+                    .orElseThrow(() -> new KeyMaterialException("deletion certificates need an Ed25519 or RSA signing key"));
+            this.signer = ed25519 != null ? new Ed25519Signer((OctetKeyPair) key) : new RSASSASigner((RSAKey) key);
+            this.header = new JWSHeader.Builder(ed25519 != null ? JWSAlgorithm.EdDSA : JWSAlgorithm.RS256)
+                    .type(JOSEObjectType.JWT).keyID(key.getKeyID()).build();
+        }
+        catch (JOSEException ex) {
+            throw new KeyMaterialException("the certificate signing key cannot be used", ex);
+        }
     }
 
     /** The compact JWS certifying a carried-out erasure request. */
     String certify(ErasureRequest request, Map<String, Integer> erased, Instant erasedAt) {
         UUID id = Ids.newId();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(properties.certificateIssuer().toString())
-                .id(id.toString())
-                .issuedAt(erasedAt)
+                .jwtID(id.toString())
+                .issueTime(Date.from(erasedAt))
                 .subject(request.household().toString())
                 .claim("type", "deletion-certificate")
                 .claim("erasureRequest", request.id().toString())
@@ -59,7 +85,13 @@ class Certificates {
                         + "backup expires")
                 .claim("kept", KEPT)
                 .build();
-        return signer.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
-                .getTokenValue();
+        SignedJWT certificate = new SignedJWT(header, claims);
+        try {
+            certificate.sign(signer);
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException("a deletion certificate cannot be signed", ex);
+        }
+        return certificate.serialize();
     }
 }
