@@ -23,7 +23,7 @@ import pk.registry.retention.RetentionSchedule;
  * The {@code erasure} job: carries out every approved erasure request, a chunk of requests per
  * transaction ({@code registry.retention.batch-size}). The reader pages through approved requests
  * in id order and saves the last id of each committed chunk; the writer carries each request out
- * in the chunk's transaction ({@link Erasures#carryOut}: household erased and certified, deferred
+ * in the chunk's transaction ({@link Erasures#carryOutAll}: household erased and certified, deferred
  * by a legal hold, or skipped when no longer approved) and counts the outcomes into the report.
  * A crash or failure rolls back the chunk in flight; the restart goes on after the last committed
  * one, and a request carried out already is no longer approved, so none is erased or certified

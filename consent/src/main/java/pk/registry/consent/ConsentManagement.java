@@ -3,7 +3,9 @@ package pk.registry.consent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -77,13 +79,13 @@ public class ConsentManagement {
     }
 
     /**
-     * Erases the household's consent records and their histories, in the caller's transaction
-     * (the household is being erased; its receipts stay valid signatures of what was).
-     * @return how many records
+     * Erases the households' consent records and their histories, in the caller's transaction
+     * (the households are being erased; their receipts stay valid signatures of what was).
+     * @return how many records each household had; those with none are left out
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int eraseFor(HouseholdId household) {
-        return records.eraseFor(household);
+    public Map<HouseholdId, Integer> eraseFor(Collection<HouseholdId> households) {
+        return records.eraseFor(households);
     }
 
     /** The household's consent records, oldest first. */

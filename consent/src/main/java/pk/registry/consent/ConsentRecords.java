@@ -3,6 +3,7 @@ package pk.registry.consent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.HouseholdRowsDeletion;
 import pk.registry.kernel.Purpose;
 
 /**
@@ -70,13 +72,13 @@ class ConsentRecords {
                 .toList();
     }
 
-    /** Deletes every record of the household with its status history; returns how many records. */
-    int eraseFor(HouseholdId household) {
-        jdbc.sql("""
-                DELETE FROM consent_status WHERE consent_id IN (SELECT id FROM consent_record WHERE household_id = :household)""")
-                .param("household", household.toString()).update();
-        return jdbc.sql("DELETE FROM consent_record WHERE household_id = :household").param("household", household.toString())
-                .update();
+    /** Deletes every record of the households with its status history; returns how many records each had. */
+    Map<HouseholdId, Integer> eraseFor(Collection<HouseholdId> households) {
+        for (List<String> ids : HouseholdRowsDeletion.idLists(households)) {
+            jdbc.sql("DELETE FROM consent_status WHERE consent_id IN (SELECT id FROM consent_record WHERE household_id IN (:ids))")
+                    .param("ids", ids).update();
+        }
+        return HouseholdRowsDeletion.delete(jdbc, "consent_record", "household_id", households);
     }
 
     /** Appends a status change of one purpose of a record. */

@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -17,6 +20,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.HouseholdRowsDeletion;
 
 /** Refused self-registrations ({@code registration_conflict}): never a CNIC, name or mobile. */
 @Repository
@@ -52,10 +56,25 @@ class ConflictRecords {
                 .param("applicant", applicant).param("from", Timestamp.from(from)).query(Long.class).single();
     }
 
-    /** Deletes the conflicts the applicant's own submissions made, in the caller's transaction; how many. */
-    int eraseMadeBy(byte[] applicant) {
-        return jdbc.sql("DELETE FROM registration_conflict WHERE applicant_token = :applicant")
-                .param("applicant", applicant).update();
+    /**
+     * Deletes the conflicts the applicants' own submissions made, in the caller's transaction.
+     * @return how many each applicant had made, by the hex of their token; those with none left out
+     */
+    Map<String, Integer> eraseMadeBy(Collection<byte[]> applicants) {
+        Map<String, Integer> counts = new HashMap<>();
+        List<byte[]> tokens = List.copyOf(applicants);
+        for (int from = 0; from < tokens.size(); from += HouseholdRowsDeletion.MAX_IDS) {
+            List<byte[]> some = tokens.subList(from, Math.min(tokens.size(), from + HouseholdRowsDeletion.MAX_IDS));
+            jdbc.sql("""
+                    SELECT applicant_token, COUNT(*) FROM registration_conflict WHERE applicant_token IN (:tokens)
+                    GROUP BY applicant_token""")
+                    .param("tokens", some)
+                    .query(rs -> {
+                        counts.put(HexFormat.of().formatHex(rs.getBytes(1)), rs.getInt(2));
+                    });
+            jdbc.sql("DELETE FROM registration_conflict WHERE applicant_token IN (:tokens)").param("tokens", some).update();
+        }
+        return counts;
     }
 
     /** How many conflicts were recorded before the cut-off. */

@@ -1,11 +1,15 @@
 package pk.registry.household;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,32 +56,64 @@ public class HouseholdErasure {
     }
 
     /**
-     * Erases the household in the caller's transaction, audited (the event keeps only the
-     * pseudonymous id) and announced as {@link HouseholdErased}.
+     * Erases the households in the caller's transaction, a few set-based statements for them all,
+     * each audited (the event keeps only the pseudonymous id) and announced in as few
+     * {@link HouseholdsErased} as hold them.
      *
-     * @param purpose why: LEGAL_COMPLIANCE for an approved request or a retention period
-     * @return what was erased, by kind; empty if there was no such household
+     * @param purpose why: LEGAL_COMPLIANCE for approved requests or retention periods
+     * @return what was erased of each household that existed, by kind, in the order given; kinds
+     *         with nothing erased are left out, households that did not exist too
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<String, Integer> erase(Actor actor, HouseholdId household, Purpose purpose) {
-        Optional<HouseholdRow> row = households.find(household);
-        if (row.isEmpty()) {
+    public Map<HouseholdId, Map<String, Integer>> erase(Actor actor, List<HouseholdId> households, Purpose purpose) {
+        List<Households.Erasable> found = this.households.lockForErasure(new LinkedHashSet<>(households));
+        if (found.isEmpty()) {
             return Map.of();
         }
-        Map<String, Integer> erased = new LinkedHashMap<>();
-        erased.put("consents", consents.eraseFor(household));
-        byte[] owner = row.get().ownerToken();
-        erased.put("registrationConflicts", owner == null ? 0 : conflicts.eraseMadeBy(owner));
-        erased.putAll(households.erase(household));
-        if (erased.get("households") == 0) {
-            return Map.of();
+        List<HouseholdId> ids = found.stream().map(Households.Erasable::id).toList();
+        Map<HouseholdId, Map<String, Integer>> erased = new LinkedHashMap<>();
+        households.stream().filter(new HashSet<>(ids)::contains)
+                .forEach(household -> erased.putIfAbsent(household, new LinkedHashMap<>()));
+        add(erased, "consents", consents.eraseFor(ids));
+        add(erased, "registrationConflicts", conflictsMadeByOwners(found));
+        this.households.erase(ids).forEach((kind, counts) -> add(erased, kind, counts));
+        audit.recordAll(erased.keySet().stream()
+                .map(household -> AuditEntry.success(actor, purpose, household, AuditAction.HOUSEHOLD_ERASED)).toList());
+        List<HouseholdId> announced = List.copyOf(erased.keySet());
+        for (int from = 0; from < announced.size(); from += HouseholdsErased.MOST) {
+            events.publishEvent(new HouseholdsErased(
+                    announced.subList(from, Math.min(announced.size(), from + HouseholdsErased.MOST))));
         }
-        audit.record(AuditEntry.success(actor, purpose, household, AuditAction.HOUSEHOLD_ERASED));
-        events.publishEvent(new HouseholdErased(household));
         return erased;
     }
 
-    /** Up to {@code limit} households of the statuses whose record last changed before the cut-off, in id order. */
+    /** The conflicts the owners' own submissions made, counted against the first of each owner's households. */
+    private Map<HouseholdId, Integer> conflictsMadeByOwners(List<Households.Erasable> found) {
+        Map<String, HouseholdId> byOwner = new LinkedHashMap<>();
+        List<byte[]> owners = new ArrayList<>();
+        for (Households.Erasable household : found) {
+            byte[] owner = household.ownerToken();
+            if (owner != null && byOwner.putIfAbsent(HexFormat.of().formatHex(owner), household.id()) == null) {
+                owners.add(owner);
+            }
+        }
+        Map<HouseholdId, Integer> counts = new HashMap<>();
+        if (!owners.isEmpty()) {
+            conflicts.eraseMadeBy(owners).forEach((owner, count) -> counts.put(byOwner.get(owner), count));
+        }
+        return counts;
+    }
+
+    private static void add(Map<HouseholdId, Map<String, Integer>> erased, String kind, Map<HouseholdId, Integer> counts) {
+        counts.forEach((household, count) -> {
+            Map<String, Integer> kinds = erased.get(household);
+            if (kinds != null && count > 0) {
+                kinds.merge(kind, count, Integer::sum);
+            }
+        });
+    }
+
+    /** Up to {@code limit} households of the statuses whose record last changed before the cut-off, in no set order. */
     @Transactional(readOnly = true)
     public List<HouseholdId> unchangedSince(Set<HouseholdStatus> statuses, Instant cutoff, int limit) {
         return households.changedBefore(statuses, cutoff, limit);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.HouseholdRowsDeletion;
 
 /**
  * The households' rows and their CNIC claims ({@code household}, {@code household_cnic}).
@@ -226,27 +228,47 @@ class Households {
         insertScores(List.of(score));
     }
 
+    /** A household about to be erased, and who submitted it (null: collected in person). */
+    record Erasable(HouseholdId id, byte @Nullable [] ownerToken) {
+    }
+
     /**
-     * Deletes the household's row (its wrapped data key with it), its CNIC claims, scores and
-     * idempotency keys, in the caller's transaction.
-     *
-     * @return how many rows of each kind were deleted
+     * Locks the rows of those of the households that exist, in the caller's transaction, so that
+     * two erasures of one household cannot both erase it.
      */
-    Map<String, Integer> erase(HouseholdId household) {
-        Map<String, Integer> erased = new java.util.LinkedHashMap<>();
-        String id = household.toString();
-        erased.put("cnicClaims", jdbc.sql("DELETE FROM household_cnic WHERE household_id = :id").param("id", id).update());
-        erased.put("scores", jdbc.sql("DELETE FROM household_score WHERE household_id = :id").param("id", id).update());
-        erased.put("idempotencyKeys", jdbc.sql("DELETE FROM idempotency_key WHERE household_id = :id").param("id", id).update());
-        erased.put("households", jdbc.sql("DELETE FROM household WHERE id = :id").param("id", id).update());
+    List<Erasable> lockForErasure(Collection<HouseholdId> households) {
+        List<Erasable> found = new ArrayList<>();
+        for (List<String> ids : HouseholdRowsDeletion.idLists(households)) {
+            found.addAll(jdbc.sql("SELECT id, owner_token FROM household WHERE id IN (:ids) FOR UPDATE").param("ids", ids)
+                    .query((rs, row) -> new Erasable(HouseholdId.of(rs.getString(1)), rs.getBytes(2))).list());
+        }
+        return found;
+    }
+
+    /**
+     * Deletes the households' rows (their wrapped data keys with them), their CNIC claims, scores
+     * and idempotency keys, in the caller's transaction, a few set-based statements for them all.
+     *
+     * @return by kind, how many rows each household had
+     */
+    Map<String, Map<HouseholdId, Integer>> erase(Collection<HouseholdId> households) {
+        Map<String, Map<HouseholdId, Integer>> erased = new LinkedHashMap<>();
+        erased.put("cnicClaims", HouseholdRowsDeletion.delete(jdbc, "household_cnic", "household_id", households));
+        erased.put("scores", HouseholdRowsDeletion.delete(jdbc, "household_score", "household_id", households));
+        erased.put("idempotencyKeys", HouseholdRowsDeletion.delete(jdbc, "idempotency_key", "household_id", households));
+        erased.put("households", HouseholdRowsDeletion.delete(jdbc, "household", "id", households));
         return erased;
     }
 
-    /** Up to {@code limit} households, in id order, of the statuses whose record last changed before the cut-off. */
+    /**
+     * Up to {@code limit} households of the statuses whose record last changed before the cut-off,
+     * in no set order: as the (status, updated_at) index yields them, so that each batch of a sweep
+     * reads only its own rows instead of sorting every candidate left.
+     */
     List<HouseholdId> changedBefore(Collection<HouseholdStatus> statuses, Instant cutoff, int limit) {
         return jdbc.sql("""
                 SELECT id FROM household WHERE status IN (:statuses) AND updated_at < :cutoff
-                ORDER BY id FETCH FIRST :limit ROWS ONLY""")
+                FETCH FIRST :limit ROWS ONLY""")
                 .param("statuses", statuses.stream().map(Enum::name).toList()).param("cutoff", Timestamp.from(cutoff))
                 .param("limit", limit).query((rs, row) -> HouseholdId.of(rs.getString(1))).list();
     }

@@ -60,9 +60,15 @@ class RegistrationConflictRecordsIntegrationTests {
         records.record(Instant.now(), ConflictKind.SECOND_HOUSEHOLD, owner, id, List.of());
         records.record(Instant.now(), ConflictKind.CNIC_REGISTERED, squatter, id, List.of(0));
 
-        Map<String, Integer> erased = transactions.execute(status -> erasure.erase(DPO, id, Purpose.LEGAL_COMPLIANCE));
+        Household neighbour = HouseholdForms.household();
+        HouseholdId other = households.register(neighbour.owner(), neighbour.form(), HouseholdForms.consent(), null).id();
 
-        assertThat(erased).containsEntry("registrationConflicts", 1).containsEntry("households", 1);
+        Map<HouseholdId, Map<String, Integer>> erased = transactions.execute(
+                status -> erasure.erase(DPO, List.of(id, other), Purpose.LEGAL_COMPLIANCE));
+
+        assertThat(erased).containsOnlyKeys(id, other);
+        assertThat(erased.get(id)).containsEntry("registrationConflicts", 1).containsEntry("households", 1);
+        assertThat(erased.get(other)).containsEntry("households", 1).doesNotContainKey("registrationConflicts");
         assertThat(conflictsOf(owner)).as("the owner's blind index is gone").isZero();
         assertThat(conflictsOf(squatter)).as("another applicant's attempt on the household stays").isOne();
     }

@@ -1,16 +1,21 @@
 package pk.registry.kernel;
 
+import java.util.Collection;
+import java.util.Map;
+
 /**
  * A module that holds data about households besides the household module's own (complaints,
- * corrections, subscriptions, …): when a household is erased, it erases its part in the same
- * transaction, and says what it erased for the deletion certificate.
+ * corrections, subscriptions, …): when households are erased, it erases its part in the same
+ * transaction, and says what it erased for the deletion certificates.
  */
 public interface HouseholdDataHolder {
 
     /**
-     * Erases everything the module holds about the household, in the caller's transaction.
+     * Erases everything the module holds about the households, in the caller's transaction, with
+     * a few set-based statements for the whole chunk (see {@link HouseholdRowsDeletion}).
      *
-     * @return what was erased, by kind, e.g. {@code complaints=2}; empty entries are left out
+     * @return what was erased per household, by kind, e.g. {@code complaints=2}; households and
+     *         kinds with nothing erased are left out
      */
-    java.util.Map<String, Integer> eraseFor(HouseholdId household);
+    Map<HouseholdId, Map<String, Integer>> eraseFor(Collection<HouseholdId> households);
 }

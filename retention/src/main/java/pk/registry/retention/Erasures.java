@@ -3,12 +3,13 @@ package pk.registry.retention;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -68,89 +69,89 @@ public class Erasures {
     @Transactional(readOnly = true)
     public Map<String, Long> plan() {
         long approved = requests.countApproved();
-        long held = requests.approvedAfter(null, Integer.MAX_VALUE).stream()
-                .filter(request -> holds.isHeld(request.household())).count();
+        long held = requests.countApprovedHeld();
         return Map.of("approved", approved, "erasable", approved - held, "deferredByHolds", held);
     }
 
-    /** Carries out one approved request in the caller's transaction. */
+    /** Carries out one approved request in the caller's transaction, as {@link #carryOutAll} would. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome carryOut(Actor job, UUID requestId) {
-        ErasureRequest request = requests.find(requestId).orElse(null);
-        if (request == null || request.status() != ErasureStatus.APPROVED) {
-            return Outcome.SKIPPED;
-        }
-        Instant now = clock.instant();
-        if (holds.isHeld(request.household())) {
-            requests.defer(requestId, now);
-            return Outcome.DEFERRED;
-        }
-        Map<String, Integer> erased = erase(job, request.household());
-        requests.complete(requestId, now, certificates.certify(request, erased, now));
-        return Outcome.ERASED;
+        return carryOutAll(job, List.of(requestId)).get(0);
     }
 
     /**
-     * Carries out a chunk of requests in the caller's transaction, ending exactly as {@link #carryOut}
-     * one by one, in order, would: each request is looked up, deferred if held, or its household
-     * erased (audited and announced, one by one, in order); only the certificates, which touch no
-     * database, are signed across the cores before the erased requests are completed.
+     * Carries out a chunk of requests in the caller's transaction: each is skipped when no longer
+     * approved (or named twice), deferred when its household is held, or carried out: the
+     * households of all the rest are erased together by a few set-based statements (audited and
+     * announced), then each request is completed with its certificate, signed across the cores.
      * @return each request's outcome, in the order given
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Outcome> carryOutAll(Actor job, List<UUID> requestIds) {
+        Map<UUID, ErasureRequest> found = new HashMap<>();
+        requests.findAll(requestIds).forEach(request -> found.put(request.id(), request));
+        Set<HouseholdId> held = holds.heldAmong(found.values().stream().map(ErasureRequest::household).toList());
+        Instant now = clock.instant();
         List<Outcome> outcomes = new ArrayList<>(requestIds.size());
-        List<Erased> done = new ArrayList<>();
-        Set<UUID> carriedOut = new HashSet<>();
+        List<ErasureRequest> toCarryOut = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
         for (UUID requestId : requestIds) {
-            ErasureRequest request = requests.find(requestId).orElse(null);
-            if (request == null || request.status() != ErasureStatus.APPROVED || carriedOut.contains(requestId)) {
+            ErasureRequest request = found.get(requestId);
+            if (request == null || request.status() != ErasureStatus.APPROVED || !seen.add(requestId)) {
                 outcomes.add(Outcome.SKIPPED);
-                continue;
             }
-            Instant now = clock.instant();
-            if (holds.isHeld(request.household())) {
+            else if (held.contains(request.household())) {
                 requests.defer(requestId, now);
                 outcomes.add(Outcome.DEFERRED);
-                continue;
             }
-            done.add(new Erased(request, erase(job, request.household()), now));
-            carriedOut.add(requestId);
-            outcomes.add(Outcome.ERASED);
+            else {
+                toCarryOut.add(request);
+                outcomes.add(Outcome.ERASED);
+            }
         }
-        List<String> signed = done.parallelStream()
-                .map(erased -> certificates.certify(erased.request(), erased.erased(), erased.at())).toList();
-        for (int i = 0; i < done.size(); i++) {
-            requests.complete(done.get(i).request().id(), done.get(i).at(), signed.get(i));
-        }
+        Map<HouseholdId, Map<String, Integer>> erased = erase(job,
+                toCarryOut.stream().map(ErasureRequest::household).toList());
+        // a second request for one household certifies that nothing was left to erase
+        Set<HouseholdId> certified = new HashSet<>();
+        List<Map<String, Integer>> whatEach = toCarryOut.stream()
+                .map(request -> certified.add(request.household())
+                        ? erased.getOrDefault(request.household(), Map.of()) : Map.<String, Integer>of())
+                .toList();
+        List<Requests.Completion> completions = IntStream.range(0, toCarryOut.size()).parallel()
+                .mapToObj(i -> new Requests.Completion(toCarryOut.get(i).id(), now,
+                        certificates.certify(toCarryOut.get(i), whatEach.get(i), now)))
+                .toList();
+        requests.complete(completions);
         return outcomes;
     }
 
-    private record Erased(ErasureRequest request, Map<String, Integer> erased, Instant at) {
-    }
-
     /**
-     * Erases a household whose retention period ended, unless it is held, in the caller's transaction.
-     * @return whether it was erased
+     * Erases those of the households whose retention period ended that are not held, in the
+     * caller's transaction.
+     * @return how many were erased
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean eraseExpired(Actor job, HouseholdId household) {
-        return !holds.isHeld(household) && !erase(job, household).isEmpty();
+    public int eraseExpired(Actor job, List<HouseholdId> households) {
+        Set<HouseholdId> held = holds.heldAmong(households);
+        return erase(job, households.stream().filter(household -> !held.contains(household)).toList()).size();
     }
 
-    private Map<String, Integer> erase(Actor job, HouseholdId household) {
-        Map<String, Integer> erased = new LinkedHashMap<>(households.erase(job, household, Purpose.LEGAL_COMPLIANCE));
+    private Map<HouseholdId, Map<String, Integer>> erase(Actor job, List<HouseholdId> households) {
+        if (households.isEmpty()) {
+            return Map.of();
+        }
+        Map<HouseholdId, Map<String, Integer>> erased = this.households.erase(job, households, Purpose.LEGAL_COMPLIANCE);
         if (erased.isEmpty()) {
             return erased;
         }
+        List<HouseholdId> existed = List.copyOf(erased.keySet());
         for (HouseholdDataHolder holder : holders) {
-            holder.eraseFor(household).forEach((kind, count) -> {
+            holder.eraseFor(existed).forEach((household, kinds) -> kinds.forEach((kind, count) -> {
                 if (count > 0) {
-                    erased.merge(kind, count, Integer::sum);
+                    erased.get(household).merge(kind, count, Integer::sum);
                 }
-            });
+            }));
         }
-        erased.values().removeIf(count -> count == 0);
         return erased;
     }
 }

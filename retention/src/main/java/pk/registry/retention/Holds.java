@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.HouseholdRowsDeletion;
 
 /** Legal holds ({@code legal_hold}). */
 @Repository
@@ -52,6 +54,16 @@ class Holds {
     Set<HouseholdId> held() {
         return new HashSet<>(jdbc.sql("SELECT DISTINCT household_id FROM legal_hold WHERE released_at IS NULL")
                 .query((rs, row) -> HouseholdId.of(rs.getString(1))).list());
+    }
+
+    /** Those of the households under a hold now. */
+    Set<HouseholdId> heldAmong(Collection<HouseholdId> households) {
+        Set<HouseholdId> held = new HashSet<>();
+        for (List<String> ids : HouseholdRowsDeletion.idLists(households)) {
+            jdbc.sql("SELECT DISTINCT household_id FROM legal_hold WHERE household_id IN (:ids) AND released_at IS NULL")
+                    .param("ids", ids).query((rs, row) -> HouseholdId.of(rs.getString(1))).list().forEach(held::add);
+        }
+        return held;
     }
 
     boolean isHeld(HouseholdId household) {

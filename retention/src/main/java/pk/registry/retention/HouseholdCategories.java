@@ -48,17 +48,9 @@ class HouseholdCategories {
 
         @Override
         public int deleteBatch(Instant cutoff, Set<HouseholdId> held, int limit) {
-            List<HouseholdId> candidates = households.unchangedSince(statuses, cutoff, limit + held.size());
-            int erased = 0;
-            for (HouseholdId household : candidates) {
-                if (erased == limit) {
-                    break;
-                }
-                if (!held.contains(household) && erasures.eraseExpired(SWEEP, household)) {
-                    erased++;
-                }
-            }
-            return erased;
+            List<HouseholdId> candidates = households.unchangedSince(statuses, cutoff, limit + held.size()).stream()
+                    .filter(household -> !held.contains(household)).limit(limit).toList();
+            return erasures.eraseExpired(SWEEP, candidates);
         }
     }
 }

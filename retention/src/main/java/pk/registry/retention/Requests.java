@@ -4,15 +4,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.HouseholdRowsDeletion;
 
 /** Erasure requests ({@code erasure_request}). */
 @Repository
@@ -23,9 +27,11 @@ class Requests {
             certificate""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Requests(JdbcClient jdbc) {
+    Requests(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     void insert(UUID id, HouseholdId household, byte[] requester, Instant at) {
@@ -34,6 +40,18 @@ class Requests {
                 VALUES (:id, :household, :requester, :status, :at)""")
                 .param("id", id.toString()).param("household", household.toString()).param("requester", requester)
                 .param("status", ErasureStatus.REQUESTED.name()).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Those of the requests that exist, in any order; ids go in lists of at most {@value HouseholdRowsDeletion#MAX_IDS}. */
+    List<ErasureRequest> findAll(Collection<UUID> ids) {
+        List<String> all = ids.stream().map(UUID::toString).distinct().toList();
+        List<ErasureRequest> found = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += HouseholdRowsDeletion.MAX_IDS) {
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM erasure_request WHERE id IN (:ids)")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + HouseholdRowsDeletion.MAX_IDS)))
+                    .query((rs, row) -> request(rs)).list());
+        }
+        return found;
     }
 
     Optional<ErasureRequest> find(UUID id) {
@@ -79,6 +97,14 @@ class Requests {
         return jdbc.sql("SELECT COUNT(*) FROM erasure_request WHERE status = 'APPROVED'").query(Long.class).single();
     }
 
+    /** How many approved requests are of households under a legal hold now. */
+    long countApprovedHeld() {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM erasure_request r WHERE r.status = 'APPROVED' AND EXISTS (
+                    SELECT 1 FROM legal_hold h WHERE h.household_id = r.household_id AND h.released_at IS NULL)""")
+                .query(Long.class).single();
+    }
+
     /** Decides a requested one; returns whether it was still undecided. */
     boolean decide(UUID id, ErasureStatus status, String by, Instant at, @Nullable RefusalGround ground,
             @Nullable String note) {
@@ -96,12 +122,19 @@ class Requests {
                 .param("at", Timestamp.from(at)).param("id", id.toString()).update();
     }
 
-    /** Marks an approved request carried out, with its certificate; returns whether it was still approved. */
-    boolean complete(UUID id, Instant at, String certificate) {
-        return jdbc.sql("""
-                UPDATE erasure_request SET status = 'COMPLETED', completed_at = :at, certificate = :certificate
-                WHERE id = :id AND status = 'APPROVED'""")
-                .param("at", Timestamp.from(at)).param("certificate", certificate).param("id", id.toString()).update() == 1;
+    /** A request carried out, with its certificate. */
+    record Completion(UUID id, Instant at, String certificate) {
+    }
+
+    /** Marks approved requests carried out, with their certificates, in one batch. */
+    void complete(List<Completion> completions) {
+        batch.batchUpdate("""
+                UPDATE erasure_request SET status = 'COMPLETED', completed_at = ?, certificate = ?
+                WHERE id = ? AND status = 'APPROVED'""", completions, completions.size(), (statement, completion) -> {
+            statement.setTimestamp(1, Timestamp.from(completion.at()));
+            statement.setString(2, completion.certificate());
+            statement.setString(3, completion.id().toString());
+        });
     }
 
     private static ErasureRequest request(ResultSet rs) throws SQLException {

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.HouseholdRowsDeletion;
 
 /** Complaints ({@code complaint}); their text and answer sealed under the household's key. */
 @Repository
@@ -72,9 +75,9 @@ class ComplaintRecords {
                 .update() == 1;
     }
 
-    int eraseFor(HouseholdId household) {
-        return jdbc.sql("DELETE FROM complaint WHERE household_id = :household").param("household", household.toString())
-                .update();
+    /** Deletes the households' complaints; how many each had. */
+    Map<HouseholdId, Integer> eraseFor(Collection<HouseholdId> households) {
+        return HouseholdRowsDeletion.delete(jdbc, "complaint", "household_id", households);
     }
 
     private static Row row(ResultSet rs) throws SQLException {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.HouseholdRowsDeletion;
 
 /** Corrections and annotations ({@code correction}); their content sealed under the household's key. */
 @Repository
@@ -78,9 +80,9 @@ class CorrectionRecords {
                 .param("id", id.toString()).update() == 1;
     }
 
-    int eraseFor(HouseholdId household) {
-        return jdbc.sql("DELETE FROM correction WHERE household_id = :household").param("household", household.toString())
-                .update();
+    /** Deletes the households' corrections and annotations; how many each had. */
+    Map<HouseholdId, Integer> eraseFor(Collection<HouseholdId> households) {
+        return HouseholdRowsDeletion.delete(jdbc, "correction", "household_id", households);
     }
 
     private static Row row(ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package pk.registry.rights;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +13,7 @@ import pk.registry.kernel.HouseholdDataHolder;
 import pk.registry.kernel.HouseholdId;
 
 /**
- * The rights module's part of erasing a household: its corrections, annotations and complaints
+ * The rights module's part of erasing households: their corrections, annotations and complaints
  * (their sealed texts could no longer be opened anyway, once the household's key is destroyed).
  */
 @Component
@@ -25,14 +27,15 @@ class RightsDataHolder implements HouseholdDataHolder {
         this.complaints = complaints;
     }
 
-    /** @return {@code corrections} (annotations included) and {@code complaints} erased, those with none left out */
+    /** @return per household, {@code corrections} (annotations included) and {@code complaints} erased, those with none left out */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<String, Integer> eraseFor(HouseholdId household) {
-        Map<String, Integer> erased = new LinkedHashMap<>();
-        erased.put("corrections", corrections.eraseFor(household));
-        erased.put("complaints", complaints.eraseFor(household));
-        erased.values().removeIf(count -> count == 0);
+    public Map<HouseholdId, Map<String, Integer>> eraseFor(Collection<HouseholdId> households) {
+        Map<HouseholdId, Map<String, Integer>> erased = new HashMap<>();
+        corrections.eraseFor(households).forEach((household, count) ->
+                erased.computeIfAbsent(household, key -> new LinkedHashMap<>()).put("corrections", count));
+        complaints.eraseFor(households).forEach((household, count) ->
+                erased.computeIfAbsent(household, key -> new LinkedHashMap<>()).put("complaints", count));
         return erased;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -84,12 +85,25 @@ class RightsDataHolderIntegrationTests {
     }
 
     @Test
-    void aHouseholdWithNothingOfOursLeavesNoEntries() {
-        Registered household = register();
-        Map<String, Integer> erased = new TransactionTemplate(transactionManager)
-                .execute(status -> holder.eraseFor(household.id()));
+    void aChunkOfHouseholdsIsErasedTogetherWithEachOnesOwnCounts() {
+        Registered first = register();
+        Registered second = register();
+        Registered none = register();
+        Registered kept = register();
+        complaints.lodge(first.owner(), first.id(), "One");
+        complaints.lodge(first.owner(), first.id(), "Two");
+        corrections.request(second.owner(), second.id(), second.district(),
+                new Corrections.Request(CorrectionKind.ANNOTATION, null, null, "A note"));
+        complaints.lodge(kept.owner(), kept.id(), "Kept");
 
-        assertThat(erased).isEmpty();
+        Map<HouseholdId, Map<String, Integer>> erased = new TransactionTemplate(transactionManager)
+                .execute(status -> holder.eraseFor(List.of(first.id(), second.id(), none.id())));
+
+        assertThat(erased).containsOnlyKeys(first.id(), second.id());
+        assertThat(erased.get(first.id())).containsExactly(Map.entry("complaints", 2));
+        assertThat(erased.get(second.id())).containsExactly(Map.entry("corrections", 1));
+        assertThat(rows("complaint", first.id()) + rows("correction", second.id())).isZero();
+        assertThat(rows("complaint", kept.id())).isEqualTo(1);
     }
 
     private Registered register() {

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.HouseholdRowsDeletion;
 import pk.registry.kernel.Purpose;
 import pk.registry.sharing.AgreementId;
 
@@ -90,6 +93,16 @@ class DciSubscriptions {
     List<Subscription> activeOf(HouseholdId household) {
         return jdbc.sql(SELECT + "WHERE s.household_id = :household AND s.ended_at IS NULL ORDER BY s.code")
                 .param("household", household.toString()).query(DciSubscriptions::subscription).list();
+    }
+
+    /** The active subscriptions of any of the households, in code order within each list of ids. */
+    List<Subscription> activeOf(Collection<HouseholdId> households) {
+        List<Subscription> active = new ArrayList<>();
+        for (List<String> ids : HouseholdRowsDeletion.idLists(households)) {
+            active.addAll(jdbc.sql(SELECT + "WHERE s.household_id IN (:ids) AND s.ended_at IS NULL ORDER BY s.code")
+                    .param("ids", ids).query(DciSubscriptions::subscription).list());
+        }
+        return active;
     }
 
     /** Up to {@code limit} active subscriptions whose programme scores with the model version, after {@code after} in code order. */

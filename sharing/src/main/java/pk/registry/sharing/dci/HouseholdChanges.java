@@ -4,7 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import pk.registry.household.HouseholdCorrected;
-import pk.registry.household.HouseholdErased;
+import pk.registry.household.HouseholdsErased;
 import pk.registry.household.HouseholdsRescored;
 
 /**
@@ -27,11 +27,11 @@ class HouseholdChanges {
 
     @ApplicationModuleListener
     void on(HouseholdCorrected corrected) {
-        notifier.reviewHousehold(corrected.household(), false);
+        notifier.reviewHousehold(corrected.household());
     }
 
     @ApplicationModuleListener
-    void on(HouseholdErased erased) {
-        notifier.reviewHousehold(erased.household(), true);
+    void on(HouseholdsErased erased) {
+        notifier.reviewErased(erased.households());
     }
 }

@@ -59,10 +59,16 @@ class SubscriptionNotifier {
         }
     }
 
-    /** After a household changed (corrected, or erased: then its subscriptions end). */
+    /** After a household was corrected. */
     @Transactional
-    void reviewHousehold(HouseholdId household, boolean erased) {
-        subscriptions.activeOf(household).forEach(subscription -> review(subscription, erased));
+    void reviewHousehold(HouseholdId household) {
+        subscriptions.activeOf(household).forEach(subscription -> review(subscription, false));
+    }
+
+    /** After households were erased: their subscriptions end, each told once. */
+    @Transactional
+    void reviewErased(List<HouseholdId> households) {
+        subscriptions.activeOf(households).forEach(subscription -> review(subscription, true));
     }
 
     private void review(DciSubscriptions.Subscription subscription, boolean erased) {

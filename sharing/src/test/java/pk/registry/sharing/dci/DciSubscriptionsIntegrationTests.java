@@ -18,7 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import pk.registry.household.HouseholdCorrected;
-import pk.registry.household.HouseholdErased;
+import pk.registry.household.HouseholdsErased;
 import pk.registry.household.HouseholdManagement;
 import pk.registry.household.HouseholdScores;
 import pk.registry.kernel.Actor;
@@ -190,7 +190,7 @@ class DciSubscriptionsIntegrationTests {
         String code = subscribed(DciMessages.subscribeEntry("follow", cnic)).get(0).get("subscriptions").get(0).get("code")
                 .asString();
 
-        transactions.executeWithoutResult(status -> events.publishEvent(new HouseholdErased(household.id())));
+        transactions.executeWithoutResult(status -> events.publishEvent(new HouseholdsErased(List.of(household.id()))));
         reviewedAndDelivered();
 
         JsonNode notify = DciMessages.read(receiver.await("/registry/notify", 1, Duration.ofSeconds(5)).get(0).body());

@@ -1,0 +1,68 @@
+package pk.registry.kernel;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Deletes a chunk of households' rows from one table with two set-based statements, while still
+ * telling how many rows each household had (what its deletion certificate states): a grouped
+ * count, then one {@code DELETE}, over the same ids, in the caller's transaction. Ids go in lists
+ * of at most {@value #MAX_IDS}, the most Oracle allows in one {@code IN} list.
+ */
+public final class HouseholdRowsDeletion {
+
+    /** The most ids in one statement. */
+    public static final int MAX_IDS = 1000;
+
+    private static final Pattern NAME = Pattern.compile("[a-z_]{1,30}");
+
+    private HouseholdRowsDeletion() {
+    }
+
+    /**
+     * Deletes the rows of {@code table} whose {@code column} holds one of the households' ids.
+     *
+     * @param table a table name of the caller's own (never input)
+     * @param column its column holding the household id
+     * @return rows deleted per household; households without any are left out
+     */
+    public static Map<HouseholdId, Integer> delete(JdbcClient jdbc, String table, String column,
+            Collection<HouseholdId> households) {
+        if (!NAME.matcher(table).matches() || !NAME.matcher(column).matches()) {
+            throw new IllegalArgumentException("not a table or column name");
+        }
+        Map<HouseholdId, Integer> counts = new HashMap<>();
+        for (List<String> ids : idLists(households)) {
+            jdbc.sql("SELECT " + column + ", COUNT(*) FROM " + table + " WHERE " + column + " IN (:ids) GROUP BY " + column)
+                    .param("ids", ids)
+                    .query(rs -> {
+                        counts.put(HouseholdId.of(rs.getString(1)), rs.getInt(2));
+                    });
+            jdbc.sql("DELETE FROM " + table + " WHERE " + column + " IN (:ids)").param("ids", ids).update();
+        }
+        return counts;
+    }
+
+    /** The households' ids as text, in lists of at most {@value #MAX_IDS}. */
+    public static List<List<String>> idLists(Collection<HouseholdId> households) {
+        List<List<String>> lists = new ArrayList<>();
+        List<String> list = new ArrayList<>();
+        for (HouseholdId household : households) {
+            if (list.size() == MAX_IDS) {
+                lists.add(list);
+                list = new ArrayList<>();
+            }
+            list.add(household.toString());
+        }
+        if (!list.isEmpty()) {
+            lists.add(list);
+        }
+        return lists;
+    }
+}
