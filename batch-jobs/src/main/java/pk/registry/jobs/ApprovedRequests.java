@@ -2,7 +2,6 @@ package pk.registry.jobs;
 
 import java.util.UUID;
 
-import pk.registry.retention.ErasureRequest;
 import pk.registry.retention.Erasures;
 
 /**
@@ -13,7 +12,7 @@ import pk.registry.retention.Erasures;
 class ApprovedRequests extends IdOrderReader<UUID> {
 
     ApprovedRequests(Erasures erasures, int pageSize) {
-        super((after, limit) -> erasures.approved(after, limit).stream().map(ErasureRequest::id).toList(),
+        super(erasures::approved,
                 UUID::fromString, pageSize);
     }
 }

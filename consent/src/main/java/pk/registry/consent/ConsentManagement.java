@@ -78,14 +78,19 @@ public class ConsentManagement {
         }).toList());
     }
 
+    /** How many consent records each of the households has; those with none are left out. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<HouseholdId, Integer> countFor(Collection<HouseholdId> households) {
+        return records.countFor(households);
+    }
+
     /**
      * Erases the households' consent records and their histories, in the caller's transaction
      * (the households are being erased; their receipts stay valid signatures of what was).
-     * @return how many records each household had; those with none are left out
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<HouseholdId, Integer> eraseFor(Collection<HouseholdId> households) {
-        return records.eraseFor(households);
+    public void eraseFor(Collection<HouseholdId> households) {
+        records.eraseFor(households);
     }
 
     /** The household's consent records, oldest first. */

@@ -72,13 +72,18 @@ class ConsentRecords {
                 .toList();
     }
 
-    /** Deletes every record of the households with its status history; returns how many records each had. */
-    Map<HouseholdId, Integer> eraseFor(Collection<HouseholdId> households) {
+    /** How many records each of the households has. */
+    Map<HouseholdId, Integer> countFor(Collection<HouseholdId> households) {
+        return HouseholdRowsDeletion.count(jdbc, "consent_record", "household_id", households);
+    }
+
+    /** Deletes every record of the households with its status history. */
+    void eraseFor(Collection<HouseholdId> households) {
         for (List<String> ids : HouseholdRowsDeletion.idLists(households)) {
             jdbc.sql("DELETE FROM consent_status WHERE consent_id IN (SELECT id FROM consent_record WHERE household_id IN (:ids))")
                     .param("ids", ids).update();
         }
-        return HouseholdRowsDeletion.delete(jdbc, "consent_record", "household_id", households);
+        HouseholdRowsDeletion.delete(jdbc, "consent_record", "household_id", households);
     }
 
     /** Appends a status change of one purpose of a record. */

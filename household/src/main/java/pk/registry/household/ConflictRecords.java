@@ -4,8 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,15 +56,10 @@ class ConflictRecords {
                 .param("applicant", applicant).param("from", Timestamp.from(from)).query(Long.class).single();
     }
 
-    /**
-     * Deletes the conflicts the applicants' own submissions made, in the caller's transaction.
-     * @return how many each applicant had made, by the hex of their token; those with none left out
-     */
-    Map<String, Integer> eraseMadeBy(Collection<byte[]> applicants) {
+    /** How many conflicts each of the applicants' own submissions made, by the hex of their token; those with none left out. */
+    Map<String, Integer> countMadeBy(List<byte[]> applicants) {
         Map<String, Integer> counts = new HashMap<>();
-        List<byte[]> tokens = List.copyOf(applicants);
-        for (int from = 0; from < tokens.size(); from += HouseholdRowsDeletion.MAX_IDS) {
-            List<byte[]> some = tokens.subList(from, Math.min(tokens.size(), from + HouseholdRowsDeletion.MAX_IDS));
+        for (List<byte[]> some : tokenLists(applicants)) {
             jdbc.sql("""
                     SELECT applicant_token, COUNT(*) FROM registration_conflict WHERE applicant_token IN (:tokens)
                     GROUP BY applicant_token""")
@@ -72,9 +67,23 @@ class ConflictRecords {
                     .query(rs -> {
                         counts.put(HexFormat.of().formatHex(rs.getBytes(1)), rs.getInt(2));
                     });
-            jdbc.sql("DELETE FROM registration_conflict WHERE applicant_token IN (:tokens)").param("tokens", some).update();
         }
         return counts;
+    }
+
+    /** Deletes the conflicts the applicants' own submissions made, in the caller's transaction. */
+    void eraseMadeBy(List<byte[]> applicants) {
+        for (List<byte[]> some : tokenLists(applicants)) {
+            jdbc.sql("DELETE FROM registration_conflict WHERE applicant_token IN (:tokens)").param("tokens", some).update();
+        }
+    }
+
+    private static List<List<byte[]>> tokenLists(List<byte[]> tokens) {
+        List<List<byte[]>> lists = new ArrayList<>();
+        for (int from = 0; from < tokens.size(); from += HouseholdRowsDeletion.MAX_IDS) {
+            lists.add(tokens.subList(from, Math.min(tokens.size(), from + HouseholdRowsDeletion.MAX_IDS)));
+        }
+        return lists;
     }
 
     /** How many conflicts were recorded before the cut-off. */

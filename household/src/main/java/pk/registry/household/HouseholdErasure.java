@@ -56,39 +56,23 @@ public class HouseholdErasure {
     }
 
     /**
-     * Erases the households in the caller's transaction, a few set-based statements for them all,
-     * each audited (the event keeps only the pseudonymous id) and announced in as few
-     * {@link HouseholdsErased} as hold them.
-     *
-     * @param purpose why: LEGAL_COMPLIANCE for approved requests or retention periods
-     * @return what was erased of each household that existed, by kind, in the order given; kinds
-     *         with nothing erased are left out, households that did not exist too
+     * Locks the rows of those of the households that exist and counts what erasing each takes,
+     * in the caller's transaction, deleting nothing; {@link #erase(Actor, ErasurePlan, Purpose)}
+     * then carries the plan out in the same transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<HouseholdId, Map<String, Integer>> erase(Actor actor, List<HouseholdId> households, Purpose purpose) {
+    public ErasurePlan plan(List<HouseholdId> households) {
         List<Households.Erasable> found = this.households.lockForErasure(new LinkedHashSet<>(households));
-        if (found.isEmpty()) {
-            return Map.of();
+        Set<HouseholdId> existing = new HashSet<>();
+        found.forEach(household -> existing.add(household.id()));
+        Map<HouseholdId, Map<String, Integer>> counts = new LinkedHashMap<>();
+        households.stream().filter(existing::contains)
+                .forEach(household -> counts.putIfAbsent(household, new LinkedHashMap<>()));
+        if (counts.isEmpty()) {
+            return new ErasurePlan(counts, List.of());
         }
-        List<HouseholdId> ids = found.stream().map(Households.Erasable::id).toList();
-        Map<HouseholdId, Map<String, Integer>> erased = new LinkedHashMap<>();
-        households.stream().filter(new HashSet<>(ids)::contains)
-                .forEach(household -> erased.putIfAbsent(household, new LinkedHashMap<>()));
-        add(erased, "consents", consents.eraseFor(ids));
-        add(erased, "registrationConflicts", conflictsMadeByOwners(found));
-        this.households.erase(ids).forEach((kind, counts) -> add(erased, kind, counts));
-        audit.recordAll(erased.keySet().stream()
-                .map(household -> AuditEntry.success(actor, purpose, household, AuditAction.HOUSEHOLD_ERASED)).toList());
-        List<HouseholdId> announced = List.copyOf(erased.keySet());
-        for (int from = 0; from < announced.size(); from += HouseholdsErased.MOST) {
-            events.publishEvent(new HouseholdsErased(
-                    announced.subList(from, Math.min(announced.size(), from + HouseholdsErased.MOST))));
-        }
-        return erased;
-    }
-
-    /** The conflicts the owners' own submissions made, counted against the first of each owner's households. */
-    private Map<HouseholdId, Integer> conflictsMadeByOwners(List<Households.Erasable> found) {
+        List<HouseholdId> ids = List.copyOf(counts.keySet());
+        add(counts, "consents", consents.countFor(ids));
         Map<String, HouseholdId> byOwner = new LinkedHashMap<>();
         List<byte[]> owners = new ArrayList<>();
         for (Households.Erasable household : found) {
@@ -97,16 +81,45 @@ public class HouseholdErasure {
                 owners.add(owner);
             }
         }
-        Map<HouseholdId, Integer> counts = new HashMap<>();
         if (!owners.isEmpty()) {
-            conflicts.eraseMadeBy(owners).forEach((owner, count) -> counts.put(byOwner.get(owner), count));
+            // counted against the first of an owner's households in the chunk
+            Map<HouseholdId, Integer> conflictCounts = new HashMap<>();
+            conflicts.countMadeBy(owners).forEach((owner, count) -> conflictCounts.put(byOwner.get(owner), count));
+            add(counts, "registrationConflicts", conflictCounts);
         }
-        return counts;
+        this.households.countFor(ids).forEach((kind, perHousehold) -> add(counts, kind, perHousehold));
+        counts.values().forEach(kinds -> kinds.put("households", 1));
+        return new ErasurePlan(counts, owners);
     }
 
-    private static void add(Map<HouseholdId, Map<String, Integer>> erased, String kind, Map<HouseholdId, Integer> counts) {
-        counts.forEach((household, count) -> {
-            Map<String, Integer> kinds = erased.get(household);
+    /**
+     * Erases the planned households in the caller's transaction, a few set-based statements for
+     * them all, each audited (the event keeps only the pseudonymous id) and announced in as few
+     * {@link HouseholdsErased} as hold them.
+     *
+     * @param purpose why: LEGAL_COMPLIANCE for approved requests or retention periods
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void erase(Actor actor, ErasurePlan plan, Purpose purpose) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        List<HouseholdId> ids = plan.households();
+        consents.eraseFor(ids);
+        if (!plan.owners().isEmpty()) {
+            conflicts.eraseMadeBy(plan.owners());
+        }
+        households.erase(ids);
+        audit.recordAll(ids.stream()
+                .map(household -> AuditEntry.success(actor, purpose, household, AuditAction.HOUSEHOLD_ERASED)).toList());
+        for (int from = 0; from < ids.size(); from += HouseholdsErased.MOST) {
+            events.publishEvent(new HouseholdsErased(ids.subList(from, Math.min(ids.size(), from + HouseholdsErased.MOST))));
+        }
+    }
+
+    private static void add(Map<HouseholdId, Map<String, Integer>> counts, String kind, Map<HouseholdId, Integer> found) {
+        found.forEach((household, count) -> {
+            Map<String, Integer> kinds = counts.get(household);
             if (kinds != null && count > 0) {
                 kinds.merge(kind, count, Integer::sum);
             }

@@ -245,19 +245,24 @@ class Households {
         return found;
     }
 
+    /** By kind, how many CNIC claims, scores and idempotency keys each of the households has. */
+    Map<String, Map<HouseholdId, Integer>> countFor(Collection<HouseholdId> households) {
+        Map<String, Map<HouseholdId, Integer>> counts = new LinkedHashMap<>();
+        counts.put("cnicClaims", HouseholdRowsDeletion.count(jdbc, "household_cnic", "household_id", households));
+        counts.put("scores", HouseholdRowsDeletion.count(jdbc, "household_score", "household_id", households));
+        counts.put("idempotencyKeys", HouseholdRowsDeletion.count(jdbc, "idempotency_key", "household_id", households));
+        return counts;
+    }
+
     /**
      * Deletes the households' rows (their wrapped data keys with them), their CNIC claims, scores
      * and idempotency keys, in the caller's transaction, a few set-based statements for them all.
-     *
-     * @return by kind, how many rows each household had
      */
-    Map<String, Map<HouseholdId, Integer>> erase(Collection<HouseholdId> households) {
-        Map<String, Map<HouseholdId, Integer>> erased = new LinkedHashMap<>();
-        erased.put("cnicClaims", HouseholdRowsDeletion.delete(jdbc, "household_cnic", "household_id", households));
-        erased.put("scores", HouseholdRowsDeletion.delete(jdbc, "household_score", "household_id", households));
-        erased.put("idempotencyKeys", HouseholdRowsDeletion.delete(jdbc, "idempotency_key", "household_id", households));
-        erased.put("households", HouseholdRowsDeletion.delete(jdbc, "household", "id", households));
-        return erased;
+    void erase(Collection<HouseholdId> households) {
+        HouseholdRowsDeletion.delete(jdbc, "household_cnic", "household_id", households);
+        HouseholdRowsDeletion.delete(jdbc, "household_score", "household_id", households);
+        HouseholdRowsDeletion.delete(jdbc, "idempotency_key", "household_id", households);
+        HouseholdRowsDeletion.delete(jdbc, "household", "id", households);
     }
 
     /**

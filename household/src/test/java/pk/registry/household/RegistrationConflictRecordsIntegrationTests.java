@@ -63,8 +63,11 @@ class RegistrationConflictRecordsIntegrationTests {
         Household neighbour = HouseholdForms.household();
         HouseholdId other = households.register(neighbour.owner(), neighbour.form(), HouseholdForms.consent(), null).id();
 
-        Map<HouseholdId, Map<String, Integer>> erased = transactions.execute(
-                status -> erasure.erase(DPO, List.of(id, other), Purpose.LEGAL_COMPLIANCE));
+        Map<HouseholdId, Map<String, Integer>> erased = transactions.execute(status -> {
+            ErasurePlan plan = erasure.plan(List.of(id, other));
+            erasure.erase(DPO, plan, Purpose.LEGAL_COMPLIANCE);
+            return plan.counts();
+        });
 
         assertThat(erased).containsOnlyKeys(id, other);
         assertThat(erased.get(id)).containsEntry("registrationConflicts", 1).containsEntry("households", 1);

@@ -131,7 +131,7 @@ final class JobBenchmarks {
             if (heap.size() < 2 && status.written() >= items * (heap.size() + 1) / 4) {
                 heap.add(heapAfterGc());
             }
-            Thread.sleep(20);
+            Thread.sleep(250);
             status = runs.status(job, id).orElseThrow();
         }
         heap.add(heapAfterGc());

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Deletes a chunk of households' rows from one table with two set-based statements, while still
- * telling how many rows each household had (what its deletion certificate states): a grouped
- * count, then one {@code DELETE}, over the same ids, in the caller's transaction. Ids go in lists
- * of at most {@value #MAX_IDS}, the most Oracle allows in one {@code IN} list.
+ * Erasing a chunk of households' rows from one table with set-based statements, in the caller's
+ * transaction: a grouped count first (what each household's deletion certificate states), then
+ * one {@code DELETE} for the whole chunk. Counting comes apart from deleting so that the
+ * certificates can be signed on another core while the rows are deleted. Ids go in lists of at
+ * most {@value #MAX_IDS}, the most Oracle allows in one {@code IN} list.
  */
 public final class HouseholdRowsDeletion {
 
@@ -26,17 +27,15 @@ public final class HouseholdRowsDeletion {
     }
 
     /**
-     * Deletes the rows of {@code table} whose {@code column} holds one of the households' ids.
+     * How many rows of {@code table} each of the households has.
      *
      * @param table a table name of the caller's own (never input)
      * @param column its column holding the household id
-     * @return rows deleted per household; households without any are left out
+     * @return rows per household; households without any are left out
      */
-    public static Map<HouseholdId, Integer> delete(JdbcClient jdbc, String table, String column,
+    public static Map<HouseholdId, Integer> count(JdbcClient jdbc, String table, String column,
             Collection<HouseholdId> households) {
-        if (!NAME.matcher(table).matches() || !NAME.matcher(column).matches()) {
-            throw new IllegalArgumentException("not a table or column name");
-        }
+        check(table, column);
         Map<HouseholdId, Integer> counts = new HashMap<>();
         for (List<String> ids : idLists(households)) {
             jdbc.sql("SELECT " + column + ", COUNT(*) FROM " + table + " WHERE " + column + " IN (:ids) GROUP BY " + column)
@@ -44,9 +43,22 @@ public final class HouseholdRowsDeletion {
                     .query(rs -> {
                         counts.put(HouseholdId.of(rs.getString(1)), rs.getInt(2));
                     });
-            jdbc.sql("DELETE FROM " + table + " WHERE " + column + " IN (:ids)").param("ids", ids).update();
         }
         return counts;
+    }
+
+    /**
+     * Deletes the rows of {@code table} whose {@code column} holds one of the households' ids.
+     *
+     * @return how many rows were deleted
+     */
+    public static int delete(JdbcClient jdbc, String table, String column, Collection<HouseholdId> households) {
+        check(table, column);
+        int deleted = 0;
+        for (List<String> ids : idLists(households)) {
+            deleted += jdbc.sql("DELETE FROM " + table + " WHERE " + column + " IN (:ids)").param("ids", ids).update();
+        }
+        return deleted;
     }
 
     /** The households' ids as text, in lists of at most {@value #MAX_IDS}. */
@@ -64,5 +76,11 @@ public final class HouseholdRowsDeletion {
             lists.add(list);
         }
         return lists;
+    }
+
+    private static void check(String table, String column) {
+        if (!NAME.matcher(table).matches() || !NAME.matcher(column).matches()) {
+            throw new IllegalArgumentException("not a table or column name");
+        }
     }
 }

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import pk.registry.household.ErasurePlan;
 import pk.registry.household.HouseholdErasure;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.HouseholdDataHolder;
@@ -59,9 +62,9 @@ public class Erasures {
         this.clock = clock;
     }
 
-    /** Up to {@code limit} approved requests after {@code after}, in id order. */
+    /** The ids of up to {@code limit} approved requests after {@code after}, in id order. */
     @Transactional(readOnly = true)
-    public List<ErasureRequest> approved(@Nullable UUID after, int limit) {
+    public List<UUID> approved(@Nullable UUID after, int limit) {
         return requests.approvedAfter(after, limit);
     }
 
@@ -82,8 +85,9 @@ public class Erasures {
     /**
      * Carries out a chunk of requests in the caller's transaction: each is skipped when no longer
      * approved (or named twice), deferred when its household is held, or carried out: the
-     * households of all the rest are erased together by a few set-based statements (audited and
-     * announced), then each request is completed with its certificate, signed across the cores.
+     * households of all the rest are counted, then erased together by a few set-based statements
+     * (audited and announced) while their certificates are signed on the other cores, and each
+     * request is completed with its certificate.
      * @return each request's outcome, in the order given
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -109,19 +113,24 @@ public class Erasures {
                 outcomes.add(Outcome.ERASED);
             }
         }
-        Map<HouseholdId, Map<String, Integer>> erased = erase(job,
-                toCarryOut.stream().map(ErasureRequest::household).toList());
+        if (toCarryOut.isEmpty()) {
+            return outcomes;
+        }
+        ErasurePlan plan = households.plan(toCarryOut.stream().map(ErasureRequest::household).toList());
+        Map<HouseholdId, Map<String, Integer>> erased = whatIsHeld(plan);
         // a second request for one household certifies that nothing was left to erase
         Set<HouseholdId> certified = new HashSet<>();
         List<Map<String, Integer>> whatEach = toCarryOut.stream()
                 .map(request -> certified.add(request.household())
                         ? erased.getOrDefault(request.household(), Map.of()) : Map.<String, Integer>of())
                 .toList();
-        List<Requests.Completion> completions = IntStream.range(0, toCarryOut.size()).parallel()
-                .mapToObj(i -> new Requests.Completion(toCarryOut.get(i).id(), now,
-                        certificates.certify(toCarryOut.get(i), whatEach.get(i), now)))
-                .toList();
-        requests.complete(completions);
+        CompletableFuture<List<Requests.Completion>> signed = CompletableFuture.supplyAsync(() ->
+                IntStream.range(0, toCarryOut.size()).parallel()
+                        .mapToObj(i -> new Requests.Completion(toCarryOut.get(i).id(), now,
+                                certificates.certify(toCarryOut.get(i), whatEach.get(i), now)))
+                        .toList());
+        erase(job, plan);
+        requests.complete(signed.join());
         return outcomes;
     }
 
@@ -133,25 +142,33 @@ public class Erasures {
     @Transactional(propagation = Propagation.MANDATORY)
     public int eraseExpired(Actor job, List<HouseholdId> households) {
         Set<HouseholdId> held = holds.heldAmong(households);
-        return erase(job, households.stream().filter(household -> !held.contains(household)).toList()).size();
+        ErasurePlan plan = this.households.plan(households.stream().filter(household -> !held.contains(household)).toList());
+        erase(job, plan);
+        return plan.households().size();
     }
 
-    private Map<HouseholdId, Map<String, Integer>> erase(Actor job, List<HouseholdId> households) {
-        if (households.isEmpty()) {
-            return Map.of();
-        }
-        Map<HouseholdId, Map<String, Integer>> erased = this.households.erase(job, households, Purpose.LEGAL_COMPLIANCE);
-        if (erased.isEmpty()) {
-            return erased;
-        }
-        List<HouseholdId> existed = List.copyOf(erased.keySet());
+    /** What the household module and every other module hold of each planned household, by kind. */
+    private Map<HouseholdId, Map<String, Integer>> whatIsHeld(ErasurePlan plan) {
+        Map<HouseholdId, Map<String, Integer>> held = new LinkedHashMap<>();
+        plan.counts().forEach((household, kinds) -> held.put(household, new LinkedHashMap<>(kinds)));
         for (HouseholdDataHolder holder : holders) {
-            holder.eraseFor(existed).forEach((household, kinds) -> kinds.forEach((kind, count) -> {
-                if (count > 0) {
-                    erased.get(household).merge(kind, count, Integer::sum);
+            holder.countFor(plan.households()).forEach((household, kinds) -> kinds.forEach((kind, count) -> {
+                Map<String, Integer> ofHousehold = held.get(household);
+                if (ofHousehold != null && count > 0) {
+                    ofHousehold.merge(kind, count, Integer::sum);
                 }
             }));
         }
-        return erased;
+        return held;
+    }
+
+    private void erase(Actor job, ErasurePlan plan) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        households.erase(job, plan, Purpose.LEGAL_COMPLIANCE);
+        for (HouseholdDataHolder holder : holders) {
+            holder.eraseFor(plan.households());
+        }
     }
 }

@@ -85,12 +85,12 @@ class Requests {
         return (status == null ? query : query.param("status", status.name())).query((rs, row) -> request(rs)).list();
     }
 
-    /** Up to {@code limit} approved requests after {@code after}, in id order. */
-    List<ErasureRequest> approvedAfter(@Nullable UUID after, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM erasure_request WHERE status = 'APPROVED' AND id > :after"
+    /** The ids of up to {@code limit} approved requests after {@code after}, in id order. */
+    List<UUID> approvedAfter(@Nullable UUID after, int limit) {
+        return jdbc.sql("SELECT id FROM erasure_request WHERE status = 'APPROVED' AND id > :after"
                 + " ORDER BY id FETCH FIRST :limit ROWS ONLY")
                 .param("after", after == null ? "0" : after.toString()).param("limit", limit)
-                .query((rs, row) -> request(rs)).list();
+                .query((rs, row) -> UUID.fromString(rs.getString(1))).list();
     }
 
     long countApproved() {

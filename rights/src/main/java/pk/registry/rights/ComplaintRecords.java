@@ -75,9 +75,14 @@ class ComplaintRecords {
                 .update() == 1;
     }
 
-    /** Deletes the households' complaints; how many each had. */
-    Map<HouseholdId, Integer> eraseFor(Collection<HouseholdId> households) {
-        return HouseholdRowsDeletion.delete(jdbc, "complaint", "household_id", households);
+    /** How many complaints each of the households has. */
+    Map<HouseholdId, Integer> countFor(Collection<HouseholdId> households) {
+        return HouseholdRowsDeletion.count(jdbc, "complaint", "household_id", households);
+    }
+
+    /** Deletes the households' complaints. */
+    void eraseFor(Collection<HouseholdId> households) {
+        HouseholdRowsDeletion.delete(jdbc, "complaint", "household_id", households);
     }
 
     private static Row row(ResultSet rs) throws SQLException {

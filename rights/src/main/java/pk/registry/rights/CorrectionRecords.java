@@ -80,9 +80,14 @@ class CorrectionRecords {
                 .param("id", id.toString()).update() == 1;
     }
 
-    /** Deletes the households' corrections and annotations; how many each had. */
-    Map<HouseholdId, Integer> eraseFor(Collection<HouseholdId> households) {
-        return HouseholdRowsDeletion.delete(jdbc, "correction", "household_id", households);
+    /** How many corrections and annotations each of the households has. */
+    Map<HouseholdId, Integer> countFor(Collection<HouseholdId> households) {
+        return HouseholdRowsDeletion.count(jdbc, "correction", "household_id", households);
+    }
+
+    /** Deletes the households' corrections and annotations. */
+    void eraseFor(Collection<HouseholdId> households) {
+        HouseholdRowsDeletion.delete(jdbc, "correction", "household_id", households);
     }
 
     private static Row row(ResultSet rs) throws SQLException {

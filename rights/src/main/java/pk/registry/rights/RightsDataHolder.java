@@ -27,15 +27,22 @@ class RightsDataHolder implements HouseholdDataHolder {
         this.complaints = complaints;
     }
 
-    /** @return per household, {@code corrections} (annotations included) and {@code complaints} erased, those with none left out */
+    /** @return per household, {@code corrections} (annotations included) and {@code complaints}, those with none left out */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<HouseholdId, Map<String, Integer>> eraseFor(Collection<HouseholdId> households) {
-        Map<HouseholdId, Map<String, Integer>> erased = new HashMap<>();
-        corrections.eraseFor(households).forEach((household, count) ->
-                erased.computeIfAbsent(household, key -> new LinkedHashMap<>()).put("corrections", count));
-        complaints.eraseFor(households).forEach((household, count) ->
-                erased.computeIfAbsent(household, key -> new LinkedHashMap<>()).put("complaints", count));
-        return erased;
+    public Map<HouseholdId, Map<String, Integer>> countFor(Collection<HouseholdId> households) {
+        Map<HouseholdId, Map<String, Integer>> held = new HashMap<>();
+        corrections.countFor(households).forEach((household, count) ->
+                held.computeIfAbsent(household, key -> new LinkedHashMap<>()).put("corrections", count));
+        complaints.countFor(households).forEach((household, count) ->
+                held.computeIfAbsent(household, key -> new LinkedHashMap<>()).put("complaints", count));
+        return held;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void eraseFor(Collection<HouseholdId> households) {
+        corrections.eraseFor(households);
+        complaints.eraseFor(households);
     }
 }

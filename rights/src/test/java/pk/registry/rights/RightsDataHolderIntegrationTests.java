@@ -96,12 +96,16 @@ class RightsDataHolderIntegrationTests {
                 new Corrections.Request(CorrectionKind.ANNOTATION, null, null, "A note"));
         complaints.lodge(kept.owner(), kept.id(), "Kept");
 
-        Map<HouseholdId, Map<String, Integer>> erased = new TransactionTemplate(transactionManager)
-                .execute(status -> holder.eraseFor(List.of(first.id(), second.id(), none.id())));
+        List<HouseholdId> chunk = List.of(first.id(), second.id(), none.id());
+        Map<HouseholdId, Map<String, Integer>> held = new TransactionTemplate(transactionManager).execute(status -> {
+            Map<HouseholdId, Map<String, Integer>> counted = holder.countFor(chunk);
+            holder.eraseFor(chunk);
+            return counted;
+        });
 
-        assertThat(erased).containsOnlyKeys(first.id(), second.id());
-        assertThat(erased.get(first.id())).containsExactly(Map.entry("complaints", 2));
-        assertThat(erased.get(second.id())).containsExactly(Map.entry("corrections", 1));
+        assertThat(held).containsOnlyKeys(first.id(), second.id());
+        assertThat(held.get(first.id())).containsExactly(Map.entry("complaints", 2));
+        assertThat(held.get(second.id())).containsExactly(Map.entry("corrections", 1));
         assertThat(rows("complaint", first.id()) + rows("correction", second.id())).isZero();
         assertThat(rows("complaint", kept.id())).isEqualTo(1);
     }
