@@ -1,18 +1,16 @@
 package pk.registry.jobs;
 
-import java.util.UUID;
-
 import pk.registry.retention.Erasures;
 
 /**
- * Approved erasure requests, by id in id order, a page at a time; a restart goes on after the
- * last id of the last committed chunk. A request a hold deferred stays approved, behind the
+ * Approved erasure requests, in household order (then request id), a page at a time, so that a
+ * chunk's deletes fall on neighbouring pages; a restart goes on after the household and request
+ * of the last committed chunk. A request a hold deferred stays approved, behind the
  * reader; the next run reads it again.
  */
-class ApprovedRequests extends IdOrderReader<UUID> {
+class ApprovedRequests extends IdOrderReader<Erasures.Approved> {
 
     ApprovedRequests(Erasures erasures, int pageSize) {
-        super(erasures::approved,
-                UUID::fromString, pageSize);
+        super(erasures::approved, Erasures.Approved::parse, pageSize);
     }
 }

@@ -1,7 +1,6 @@
 package pk.registry.jobs;
 
 import java.util.Set;
-import java.util.UUID;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -22,7 +21,7 @@ import pk.registry.retention.RetentionSchedule;
 /**
  * The {@code erasure} job: carries out every approved erasure request, a chunk of requests per
  * transaction ({@code registry.retention.batch-size}). The reader pages through approved requests
- * in id order and saves the last id of each committed chunk; the writer carries each request out
+ * in household order and saves the household and request of each committed chunk's last; the writer carries each request out
  * in the chunk's transaction ({@link Erasures#carryOutAll}: household erased and certified, deferred
  * by a legal hold, or skipped when no longer approved) and counts the outcomes into the report.
  * A crash or failure rolls back the chunk in flight; the restart goes on after the last committed
@@ -59,7 +58,7 @@ class ErasureJobConfiguration {
     @Bean
     Step carryOutErasures(JobRepository jobs, PlatformTransactionManager transactions, RetentionSchedule schedule,
             ApprovedRequests approvedRequests, ErasureWriter erasureWriter) {
-        return new StepBuilder("carryOutErasures", jobs).<UUID, UUID>chunk(schedule.batchSize())
+        return new StepBuilder("carryOutErasures", jobs).<Erasures.Approved, Erasures.Approved>chunk(schedule.batchSize())
                 .transactionManager(transactions)
                 .reader(approvedRequests)
                 .writer(erasureWriter)

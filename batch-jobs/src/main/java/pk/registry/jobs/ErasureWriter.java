@@ -18,7 +18,7 @@ import pk.registry.retention.Erasures;
  * counts reach the report ({@code report.erased}, {@code report.deferred}, {@code report.skipped})
  * only with a committed chunk, so a restart counts on from the last commit.
  */
-class ErasureWriter implements ItemStreamWriter<UUID> {
+class ErasureWriter implements ItemStreamWriter<Erasures.Approved> {
 
     private final Erasures erasures;
     private final Actor job;
@@ -37,8 +37,9 @@ class ErasureWriter implements ItemStreamWriter<UUID> {
     }
 
     @Override
-    public void write(Chunk<? extends UUID> requests) {
-        for (Erasures.Outcome outcome : erasures.carryOutAll(job, List.copyOf(requests.getItems()))) {
+    public void write(Chunk<? extends Erasures.Approved> requests) {
+        List<UUID> ids = requests.getItems().stream().map(Erasures.Approved::request).toList();
+        for (Erasures.Outcome outcome : erasures.carryOutAll(job, ids)) {
             outcomes.merge(outcome, 1L, Long::sum);
         }
     }

@@ -3,8 +3,10 @@ package pk.registry.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +71,21 @@ class ErasureChunkFunctionalTests {
     void eraseWhatIsLeft() {
         fixture.releaseEveryHold();
         assertThat(dpoJobs.runNow(RegistryJob.ERASURE, false).status()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void approvedRequestsAreReadInHouseholdOrderWhateverTheOrderTheyCameIn(@Autowired Erasures erasures) throws Exception {
+        List<HouseholdId> households = fixture.households(directory, "Q", 5).stream()
+                .sorted(Comparator.comparing(HouseholdId::toString)).toList();
+        households.stream().sorted(Comparator.comparing(HouseholdId::toString).reversed()).forEach(fixture::approvedErasure);
+
+        List<Erasures.Approved> first = erasures.approved(null, 2);
+        Erasures.Approved place = Erasures.Approved.parse(first.get(1).toString());
+        List<Erasures.Approved> rest = erasures.approved(place, 10);
+
+        assertThat(place).isEqualTo(first.get(1));
+        assertThat(Stream.concat(first.stream(), rest.stream()).map(Erasures.Approved::household))
+                .containsExactlyElementsOf(households);
     }
 
     @Test

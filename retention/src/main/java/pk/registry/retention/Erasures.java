@@ -62,9 +62,32 @@ public class Erasures {
         this.clock = clock;
     }
 
-    /** The ids of up to {@code limit} approved requests after {@code after}, in id order. */
+    /**
+     * An approved request, by its household and id: the erasure job's place in its work. Ids
+     * only, so it may be kept in a job's execution context ({@code household/request}).
+     */
+    public record Approved(HouseholdId household, UUID request) {
+
+        /** Reads back {@link #toString()}. */
+        public static Approved parse(String text) {
+            int slash = text.indexOf('/');
+            return new Approved(HouseholdId.of(text.substring(0, slash)), UUID.fromString(text.substring(slash + 1)));
+        }
+
+        @Override
+        public String toString() {
+            return household + "/" + request;
+        }
+    }
+
+    /**
+     * Up to {@code limit} approved requests after {@code after}, in household order: a chunk's
+     * deletes then fall on neighbouring pages of every household-keyed table (requests come in no
+     * relation to their households' ids, and deleting households all over the tables chunk after
+     * chunk rewrote most of their pages each time).
+     */
     @Transactional(readOnly = true)
-    public List<UUID> approved(@Nullable UUID after, int limit) {
+    public List<Approved> approved(@Nullable Approved after, int limit) {
         return requests.approvedAfter(after, limit);
     }
 

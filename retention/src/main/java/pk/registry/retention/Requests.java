@@ -85,12 +85,17 @@ class Requests {
         return (status == null ? query : query.param("status", status.name())).query((rs, row) -> request(rs)).list();
     }
 
-    /** The ids of up to {@code limit} approved requests after {@code after}, in id order. */
-    List<UUID> approvedAfter(@Nullable UUID after, int limit) {
-        return jdbc.sql("SELECT id FROM erasure_request WHERE status = 'APPROVED' AND id > :after"
-                + " ORDER BY id FETCH FIRST :limit ROWS ONLY")
-                .param("after", after == null ? "0" : after.toString()).param("limit", limit)
-                .query((rs, row) -> UUID.fromString(rs.getString(1))).list();
+    /** Up to {@code limit} approved requests after {@code after}, in household order (then request id). */
+    List<Erasures.Approved> approvedAfter(Erasures.@Nullable Approved after, int limit) {
+        // Oracle reads '' as NULL, so the first page starts below every id with "0".
+        return jdbc.sql("""
+                SELECT household_id, id FROM erasure_request WHERE status = 'APPROVED'
+                AND household_id >= :household AND (household_id > :household OR id > :id)
+                ORDER BY household_id, id FETCH FIRST :limit ROWS ONLY""")
+                .param("household", after == null ? "0" : after.household().toString())
+                .param("id", after == null ? "0" : after.request().toString()).param("limit", limit)
+                .query((rs, row) -> new Erasures.Approved(HouseholdId.of(rs.getString(1)), UUID.fromString(rs.getString(2))))
+                .list();
     }
 
     long countApproved() {
