@@ -279,8 +279,12 @@ class SelfRegistrationIntegrationTests {
                 }
             }
             assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
-            assertThat(statuses).as("every other one refused, not failed").filteredOn(status -> status == 409)
-                    .hasSize(submitters - 1);
+            // refused as a conflict, or, once three conflicts are recorded, by the daily conflict quota:
+            // which one depends on how the submissions interleave
+            assertThat(statuses).as("every other one refused, not failed")
+                    .filteredOn(status -> status == 409 || status == 429).hasSize(submitters - 1);
+            assertThat(statuses).as("at least the first three conflicts are told as such")
+                    .filteredOn(status -> status == 409).hasSizeGreaterThanOrEqualTo(3);
             assertThat(codes).containsExactly("household-already-registered");
             assertThat(households()).isEqualTo(households + 1);
         }
