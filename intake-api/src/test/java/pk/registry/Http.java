@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -77,6 +78,21 @@ public class Http {
 
     public HttpResponse<String> get(String path) {
         return send(request(path).GET());
+    }
+
+    /** GET with the token as bearer. */
+    public HttpResponse<String> getAs(String token, String path) {
+        return send(request(path).header("Authorization", "Bearer " + token).GET());
+    }
+
+    /** POST of a JSON body with the token as bearer, and the {@code Idempotency-Key} when one is given. */
+    public HttpResponse<String> postJsonAs(String token, String path, String body, @Nullable String idempotencyKey) {
+        HttpRequest.Builder request = request(path).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
     }
 
     public HttpResponse<String> postJson(String path, String body) {

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -59,7 +58,7 @@ class ConflictRecords {
     /** How many conflicts each of the applicants' own submissions made, by the hex of their token; those with none left out. */
     Map<String, Integer> countMadeBy(List<byte[]> applicants) {
         Map<String, Integer> counts = new HashMap<>();
-        for (List<byte[]> some : tokenLists(applicants)) {
+        for (List<byte[]> some : HouseholdRowsDeletion.inLists(applicants)) {
             jdbc.sql("""
                     SELECT applicant_token, COUNT(*) FROM registration_conflict WHERE applicant_token IN (:tokens)
                     GROUP BY applicant_token""")
@@ -73,17 +72,9 @@ class ConflictRecords {
 
     /** Deletes the conflicts the applicants' own submissions made, in the caller's transaction. */
     void eraseMadeBy(List<byte[]> applicants) {
-        for (List<byte[]> some : tokenLists(applicants)) {
+        for (List<byte[]> some : HouseholdRowsDeletion.inLists(applicants)) {
             jdbc.sql("DELETE FROM registration_conflict WHERE applicant_token IN (:tokens)").param("tokens", some).update();
         }
-    }
-
-    private static List<List<byte[]>> tokenLists(List<byte[]> tokens) {
-        List<List<byte[]>> lists = new ArrayList<>();
-        for (int from = 0; from < tokens.size(); from += HouseholdRowsDeletion.MAX_IDS) {
-            lists.add(tokens.subList(from, Math.min(tokens.size(), from + HouseholdRowsDeletion.MAX_IDS)));
-        }
-        return lists;
     }
 
     /** How many conflicts were recorded before the cut-off. */

@@ -16,16 +16,18 @@ import pk.registry.kernel.HouseholdId;
 public final class ErasurePlan {
 
     private final Map<HouseholdId, Map<String, Integer>> counts;
+    private final List<HouseholdId> households;
     private final List<byte[]> owners;
 
     ErasurePlan(Map<HouseholdId, Map<String, Integer>> counts, List<byte[]> owners) {
         this.counts = Collections.unmodifiableMap(counts);
+        this.households = List.copyOf(counts.keySet());
         this.owners = List.copyOf(owners);
     }
 
     /** The households that exist, in the order asked. */
     public List<HouseholdId> households() {
-        return List.copyOf(counts.keySet());
+        return households;
     }
 
     /** Per household, by kind, how many rows erasing it deletes; kinds with none are left out. */

@@ -65,9 +65,9 @@ class ApplicantSignInIntegrationTests {
         requestCode("03211234502");
         String token = http.json(verify("03211234502", lastCode("03211234502"))).get("access_token").asString();
 
-        assertThat(http.send(http.request("/api/v1/me/data").header("Authorization", "Bearer " + token).GET())
+        assertThat(http.getAs(token, "/api/v1/me/data")
                 .statusCode()).isNotIn(401, 403);
-        assertThat(http.send(http.request("/api/v1/dpo/complaints").header("Authorization", "Bearer " + token).GET())
+        assertThat(http.getAs(token, "/api/v1/dpo/complaints")
                 .statusCode()).isEqualTo(403);
     }
 

@@ -101,7 +101,7 @@ class ExternalIssuerTokenRulesIntegrationTests {
                 JwtClaimsSet.builder().issuer(ownIssuer).subject("+923001112299").audience(List.of(ownIssuer))
                         .issuedAt(now).expiresAt(now.plusSeconds(300)).claim("roles", List.of("APPLICANT")).build()))
                 .getTokenValue();
-        assertUnauthorized(http.send(http.request("/api/v1/me/data").header("Authorization", "Bearer " + forTheIssuer).GET()));
+        assertUnauthorized(http.getAs(forTheIssuer, "/api/v1/me/data"));
     }
 
     private String providerToken(Consumer<JwtClaimsSet.Builder> change) {
@@ -115,7 +115,7 @@ class ExternalIssuerTokenRulesIntegrationTests {
     }
 
     private HttpResponse<String> call(String token) {
-        return http.send(http.request(ADMIN_ROUTE).header("Authorization", "Bearer " + token).GET());
+        return http.getAs(token, ADMIN_ROUTE);
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {

@@ -137,7 +137,7 @@ class TokenRulesIntegrationTests {
     }
 
     private HttpResponse<String> call(String token) {
-        return http.send(http.request(ADMIN_ROUTE).header("Authorization", "Bearer " + token).GET());
+        return http.getAs(token, ADMIN_ROUTE);
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {

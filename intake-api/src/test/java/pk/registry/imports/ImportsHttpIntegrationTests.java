@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +57,7 @@ class ImportsHttpIntegrationTests {
         assertThat(errors.body()).startsWith("line,household_ref,column,code,reason")
                 .contains("5,H-2,rooms,Min,").doesNotContain(bad.get(0).get("cnic")).doesNotContain("Rashid");
 
-        assertThat(http.send(http.request(location).header("Authorization", "Bearer " + http.token(Role.DPO)).GET())
+        assertThat(http.getAs(http.token(Role.DPO), location)
                 .statusCode()).isEqualTo(200);
     }
 
@@ -135,7 +134,7 @@ class ImportsHttpIntegrationTests {
     private JsonNode awaitEnd(String location, String token) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
-            JsonNode status = http.json(http.send(http.request(location).header("Authorization", "Bearer " + token).GET()));
+            JsonNode status = http.json(http.getAs(token, location));
             if (status.get("status").asString().matches("COMPLETED|FAILED")) {
                 return status;
             }

@@ -63,17 +63,15 @@ public final class HouseholdRowsDeletion {
 
     /** The households' ids as text, in lists of at most {@value #MAX_IDS}. */
     public static List<List<String>> idLists(Collection<HouseholdId> households) {
-        List<List<String>> lists = new ArrayList<>();
-        List<String> list = new ArrayList<>();
-        for (HouseholdId household : households) {
-            if (list.size() == MAX_IDS) {
-                lists.add(list);
-                list = new ArrayList<>();
-            }
-            list.add(household.toString());
-        }
-        if (!list.isEmpty()) {
-            lists.add(list);
+        return inLists(households.stream().map(HouseholdId::toString).toList());
+    }
+
+    /** The values in lists of at most {@value #MAX_IDS}, in order: the parameters of successive {@code IN} lists. */
+    public static <T> List<List<T>> inLists(Collection<T> values) {
+        List<T> all = List.copyOf(values);
+        List<List<T>> lists = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += MAX_IDS) {
+            lists.add(all.subList(from, Math.min(all.size(), from + MAX_IDS)));
         }
         return lists;
     }

@@ -51,13 +51,13 @@ class Certificates {
     Certificates(RegistryKeyring keyring, RetentionProperties properties) {
         this.properties = properties;
         List<JWK> keys = keyring.signingKeys().getKeys().stream().filter(JWK::isPrivate).toList();
+        JWK key = keys.stream().filter(candidate -> candidate instanceof OctetKeyPair pair && Curve.Ed25519.equals(pair.getCurve()))
+                .findFirst()
+                .or(() -> keys.stream().filter(RSAKey.class::isInstance).findFirst())
+                .orElseThrow(() -> new KeyMaterialException("deletion certificates need an Ed25519 or RSA signing key"));
         try {
-            JWK ed25519 = keys.stream().filter(key -> key instanceof OctetKeyPair pair && Curve.Ed25519.equals(pair.getCurve()))
-                    .findFirst().orElse(null);
-            JWK key = ed25519 != null ? ed25519 : keys.stream().filter(RSAKey.class::isInstance).findFirst()
-                    .orElseThrow(() -> new KeyMaterialException("deletion certificates need an Ed25519 or RSA signing key"));
-            this.signer = ed25519 != null ? new Ed25519Signer((OctetKeyPair) key) : new RSASSASigner((RSAKey) key);
-            this.header = new JWSHeader.Builder(ed25519 != null ? JWSAlgorithm.EdDSA : JWSAlgorithm.RS256)
+            this.signer = key instanceof OctetKeyPair ed25519 ? new Ed25519Signer(ed25519) : new RSASSASigner((RSAKey) key);
+            this.header = new JWSHeader.Builder(key instanceof OctetKeyPair ? JWSAlgorithm.EdDSA : JWSAlgorithm.RS256)
                     .type(JOSEObjectType.JWT).keyID(key.getKeyID()).build();
         }
         catch (JOSEException ex) {

@@ -66,11 +66,6 @@ class Holds {
         return held;
     }
 
-    boolean isHeld(HouseholdId household) {
-        return jdbc.sql("SELECT COUNT(*) FROM legal_hold WHERE household_id = :household AND released_at IS NULL")
-                .param("household", household.toString()).query(Long.class).single() > 0;
-    }
-
     /** Every hold, placed ones first, newest first. */
     List<LegalHold> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM legal_hold ORDER BY released_at DESC NULLS FIRST, placed_at DESC")

@@ -3,7 +3,6 @@ package pk.registry.retention;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -67,16 +66,6 @@ public class LegalHolds {
         return holds.find(id);
     }
 
-    /** The households under a placed hold now. */
-    @Transactional(readOnly = true)
-    public Set<HouseholdId> held() {
-        return holds.held();
-    }
-
-    @Transactional(readOnly = true)
-    public boolean isHeld(HouseholdId household) {
-        return holds.isHeld(household);
-    }
 
     @Transactional(readOnly = true)
     public List<LegalHold> all() {

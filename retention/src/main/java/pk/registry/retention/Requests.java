@@ -44,11 +44,9 @@ class Requests {
 
     /** Those of the requests that exist, in any order; ids go in lists of at most {@value HouseholdRowsDeletion#MAX_IDS}. */
     List<ErasureRequest> findAll(Collection<UUID> ids) {
-        List<String> all = ids.stream().map(UUID::toString).distinct().toList();
         List<ErasureRequest> found = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += HouseholdRowsDeletion.MAX_IDS) {
-            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM erasure_request WHERE id IN (:ids)")
-                    .param("ids", all.subList(from, Math.min(all.size(), from + HouseholdRowsDeletion.MAX_IDS)))
+        for (List<String> some : HouseholdRowsDeletion.inLists(ids.stream().map(UUID::toString).distinct().toList())) {
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM erasure_request WHERE id IN (:ids)").param("ids", some)
                     .query((rs, row) -> request(rs)).list());
         }
         return found;

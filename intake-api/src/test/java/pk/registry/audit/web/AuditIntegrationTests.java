@@ -87,11 +87,11 @@ class AuditIntegrationTests {
     }
 
     private void statistics() {
-        http.send(http.request("/api/v1/statistics").header("Authorization", "Bearer " + http.token(Role.DPO)).GET());
+        http.getAs(http.token(Role.DPO), "/api/v1/statistics");
     }
 
     private HttpResponse<String> get(String path) {
-        return http.send(http.request(path).header("Authorization", "Bearer " + http.token(Role.AUDITOR)).GET());
+        return http.getAs(http.token(Role.AUDITOR), path);
     }
 
 }

@@ -201,7 +201,7 @@ class ConsentIntegrationTests {
     }
 
     private HttpResponse<String> me(String e164, String path) {
-        return http.send(http.request(path).header("Authorization", "Bearer " + http.applicantToken(e164)).GET());
+        return http.getAs(http.applicantToken(e164), path);
     }
 
     private HttpResponse<String> withdraw(String e164, String purpose) {

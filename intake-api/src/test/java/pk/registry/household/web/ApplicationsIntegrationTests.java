@@ -2,7 +2,6 @@ package pk.registry.household.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,7 @@ class ApplicationsIntegrationTests {
         assertThat(created.statusCode()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
         assertThat(location).matches("/api/v1/applications/[0-9a-f-]{36}");
-        HttpResponse<String> read = get(applicant, location);
+        HttpResponse<String> read = http.getAs(applicant, location);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         JsonNode application = http.json(read);
@@ -77,7 +76,7 @@ class ApplicationsIntegrationTests {
         HttpResponse<String> created = submit(applicant, body, null);
 
         assertThat(created.statusCode()).isEqualTo(201);
-        JsonNode stored = http.json(get(applicant, created.headers().firstValue("Location").orElseThrow()))
+        JsonNode stored = http.json(http.getAs(applicant, created.headers().firstValue("Location").orElseThrow()))
                 .get("household").get("members");
         assertThat(stored).hasSize(50);
         for (int position = 0; position < 50; position++) {
@@ -98,9 +97,9 @@ class ApplicationsIntegrationTests {
         String planted = submit(attacker, SampleHouseholds.application(json, "Lahore", "03005550002"), null)
                 .headers().firstValue("Location").orElseThrow();
 
-        assertThat(get(victim, planted).statusCode()).as("the planted household is not the victim's").isEqualTo(404);
-        assertThat(get(attacker, planted).statusCode()).as("it is its submitter's").isEqualTo(200);
-        JsonNode consents = http.json(get(victim, "/api/v1/me/consents"));
+        assertThat(http.getAs(victim, planted).statusCode()).as("the planted household is not the victim's").isEqualTo(404);
+        assertThat(http.getAs(attacker, planted).statusCode()).as("it is its submitter's").isEqualTo(200);
+        JsonNode consents = http.json(http.getAs(victim, "/api/v1/me/consents"));
         assertThat(consents).hasSize(1);
         String receipt = consents.get(0).get("receipt").asString();
         String subject = http.json(new String(java.util.Base64.getUrlDecoder().decode(receipt.split("\\.")[1]),
@@ -114,14 +113,14 @@ class ApplicationsIntegrationTests {
         String location = submit(http.applicantToken("+923005550004"),
                 SampleHouseholds.application(json, "Lahore", "03005550004"), null).headers().firstValue("Location").orElseThrow();
 
-        HttpResponse<String> response = get(http.applicantToken("+923005550005"), location);
+        HttpResponse<String> response = http.getAs(http.applicantToken("+923005550005"), location);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         String id = location.substring(location.lastIndexOf('/') + 1);
         assertThat(jdbc.sql("SELECT outcome FROM audit_event WHERE household_id = :id AND action = 'HOUSEHOLD_READ'")
                 .param("id", id).query(String.class).list()).containsExactly("DENIED");
-        assertThat(get(http.applicantToken("+923005550005"), "/api/v1/applications/" + java.util.UUID.randomUUID())
+        assertThat(http.getAs(http.applicantToken("+923005550005"), "/api/v1/applications/" + java.util.UUID.randomUUID())
                 .statusCode()).isEqualTo(404);
     }
 
@@ -133,8 +132,8 @@ class ApplicationsIntegrationTests {
                 SampleHouseholds.application(json, "Multan", "03005550007"), null).headers().firstValue("Location").orElseThrow();
         String officer = http.token(Role.FIELD_OFFICER);
 
-        assertThat(get(officer, lahore).statusCode()).isEqualTo(200);
-        assertThat(get(officer, multan).statusCode()).isEqualTo(404);
+        assertThat(http.getAs(officer, lahore).statusCode()).isEqualTo(200);
+        assertThat(http.getAs(officer, multan).statusCode()).isEqualTo(404);
 
         String id = lahore.substring(lahore.lastIndexOf('/') + 1);
         List<String> reads = jdbc.sql("""
@@ -231,7 +230,7 @@ class ApplicationsIntegrationTests {
         submit(http.applicantToken("+923008889998"), SampleHouseholds.application(json, "Attock", "03008889998"), null);
 
         for (Role role : List.of(Role.AUDITOR, Role.DPO, Role.ADMIN)) {
-            HttpResponse<String> response = get(http.token(role), "/api/v1/statistics");
+            HttpResponse<String> response = http.getAs(http.token(role), "/api/v1/statistics");
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode statistics = http.json(response);
             assertThat(statistics.get("households").asLong()).isGreaterThanOrEqualTo(11);
@@ -254,16 +253,6 @@ class ApplicationsIntegrationTests {
     }
 
     private HttpResponse<String> submit(String token, ObjectNode body, String idempotencyKey) {
-        HttpRequest.Builder request = http.request("/api/v1/applications").header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.send(request);
-    }
-
-    private HttpResponse<String> get(String token, String path) {
-        return http.send(http.request(path).header("Authorization", "Bearer " + token).GET());
+        return http.postJsonAs(token, "/api/v1/applications", json.writeValueAsString(body), idempotencyKey);
     }
 }

@@ -8,7 +8,6 @@ import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -229,7 +228,7 @@ class SelfRegistrationIntegrationTests {
             clock.reset();
         }
 
-        HttpResponse<String> page = get(http.token(Role.DPO), "/api/v1/dpo/registration-conflicts?size=1");
+        HttpResponse<String> page = http.getAs(http.token(Role.DPO), "/api/v1/dpo/registration-conflicts?size=1");
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         JsonNode conflicts = http.json(page).get("conflicts");
@@ -237,13 +236,13 @@ class SelfRegistrationIntegrationTests {
         assertThat(conflicts.get(0).get("kind").asString()).isEqualTo("SECOND_HOUSEHOLD");
         assertThat(conflicts.get(0).get("household").asString()).isEqualTo(own);
         assertThat(conflicts.get(0).get("applicant").asString()).hasSize(16).doesNotContain(mobile.substring(1));
-        JsonNode two = http.json(get(http.token(Role.DPO), "/api/v1/dpo/registration-conflicts?size=2")).get("conflicts");
+        JsonNode two = http.json(http.getAs(http.token(Role.DPO), "/api/v1/dpo/registration-conflicts?size=2")).get("conflicts");
         assertThat(Instant.parse(two.get(0).get("occurredAt").asString()))
                 .isAfter(Instant.parse(two.get(1).get("occurredAt").asString()));
-        assertThat(get(http.token(Role.DPO), "/api/v1/dpo/registration-conflicts?size=101").statusCode()).isEqualTo(400);
-        assertThat(get(applicant, "/api/v1/dpo/registration-conflicts").statusCode()).isEqualTo(403);
-        assertThat(get(http.token(Role.FIELD_OFFICER), "/api/v1/dpo/registration-conflicts").statusCode()).isEqualTo(403);
-        assertThat(get(http.token(Role.AUDITOR), "/api/v1/dpo/registration-conflicts").statusCode()).isEqualTo(403);
+        assertThat(http.getAs(http.token(Role.DPO), "/api/v1/dpo/registration-conflicts?size=101").statusCode()).isEqualTo(400);
+        assertThat(http.getAs(applicant, "/api/v1/dpo/registration-conflicts").statusCode()).isEqualTo(403);
+        assertThat(http.getAs(http.token(Role.FIELD_OFFICER), "/api/v1/dpo/registration-conflicts").statusCode()).isEqualTo(403);
+        assertThat(http.getAs(http.token(Role.AUDITOR), "/api/v1/dpo/registration-conflicts").statusCode()).isEqualTo(403);
         assertThat(http.send(http.request("/api/v1/dpo/registration-conflicts").GET()).statusCode()).isEqualTo(401);
     }
 
@@ -343,16 +342,6 @@ class SelfRegistrationIntegrationTests {
     }
 
     private HttpResponse<String> submit(String token, ObjectNode body, @Nullable String idempotencyKey) {
-        HttpRequest.Builder request = http.request("/api/v1/applications").header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.send(request);
-    }
-
-    private HttpResponse<String> get(String token, String path) {
-        return http.send(http.request(path).header("Authorization", "Bearer " + token).GET());
+        return http.postJsonAs(token, "/api/v1/applications", json.writeValueAsString(body), idempotencyKey);
     }
 }

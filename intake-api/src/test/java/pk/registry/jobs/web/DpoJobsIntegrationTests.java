@@ -121,7 +121,7 @@ class DpoJobsIntegrationTests {
     }
 
     private HttpResponse<String> get(String path, Role role) {
-        return http.send(http.request(path).header("Authorization", "Bearer " + http.token(role)).GET());
+        return http.getAs(http.token(role), path);
     }
 
     private String oneTimeCode(Instant expiresAt) {

@@ -171,7 +171,7 @@ class PartnerVerificationIntegrationTests {
             assertThat(asked.statusCode()).as(asked.body()).isEqualTo(403);
             assertThat(asked.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertNoPersonalData(asked.body(), poor);
-            assertThat(get(token, "/api/v1/partner/agreement").statusCode()).isEqualTo(403);
+            assertThat(http.getAs(token, "/api/v1/partner/agreement").statusCode()).isEqualTo(403);
         }
         HttpResponse<String> anonymous = http.send(http.request("/api/v1/verifications")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
@@ -189,7 +189,7 @@ class PartnerVerificationIntegrationTests {
     void theHouseholdSeesWhichAgencyAskedForWhatButNotTheAgreementOrTheRequest() {
         Registered poor = register(PartnerHouseholds.poor(json, PartnerHouseholds.newMobile(), today()));
         Registered other = register(PartnerHouseholds.wellOff(json, PartnerHouseholds.newMobile(), today()));
-        assertThat(http.json(get(poor.token(), "/api/v1/me/disclosures"))).isEmpty();
+        assertThat(http.json(http.getAs(poor.token(), "/api/v1/me/disclosures"))).isEmpty();
         String requestId = "req-" + UUID.randomUUID();
 
         HttpResponse<String> answer = http.send(http.request("/api/v1/verifications")
@@ -201,7 +201,7 @@ class PartnerVerificationIntegrationTests {
         verify(partner(), PartnerHouseholds.newCnic('F'), PROGRAMME, "ELIGIBILITY_ASSESSMENT");
         clock.advance(Duration.ofSeconds(1));
 
-        HttpResponse<String> mine = get(poor.token(), "/api/v1/me/disclosures");
+        HttpResponse<String> mine = http.getAs(poor.token(), "/api/v1/me/disclosures");
 
         assertThat(mine.statusCode()).isEqualTo(200);
         assertThat(mine.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
@@ -220,11 +220,11 @@ class PartnerVerificationIntegrationTests {
                 "agreement", "request", "client", "household"));
         assertThat(mine.body()).doesNotContain("demo-agreement").doesNotContain("demo-partner").doesNotContain(requestId)
                 .doesNotContain(poor.id());
-        assertThat(http.json(get(other.token(), "/api/v1/me/disclosures"))).as("not another household's").isEmpty();
-        HttpResponse<String> nobody = get(http.applicantToken(PartnerHouseholds.e164(PartnerHouseholds.newMobile())),
+        assertThat(http.json(http.getAs(other.token(), "/api/v1/me/disclosures"))).as("not another household's").isEmpty();
+        HttpResponse<String> nobody = http.getAs(http.applicantToken(PartnerHouseholds.e164(PartnerHouseholds.newMobile())),
                 "/api/v1/me/disclosures");
         assertThat(nobody.statusCode()).as("an applicant without a household").isEqualTo(404);
-        assertThat(get(partner(), "/api/v1/me/disclosures").statusCode()).isEqualTo(403);
+        assertThat(http.getAs(partner(), "/api/v1/me/disclosures").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -235,9 +235,9 @@ class PartnerVerificationIntegrationTests {
         HttpResponse<String> recorded = legal(http.token(Role.DPO), poor.id(), tomorrow);
 
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(204);
-        assertThat(http.json(get(poor.token(), "/api/v1/me/disclosures"))).isEmpty();
+        assertThat(http.json(http.getAs(poor.token(), "/api/v1/me/disclosures"))).isEmpty();
         clock.advance(Duration.ofDays(2));
-        JsonNode disclosures = http.json(get(poor.token(), "/api/v1/me/disclosures"));
+        JsonNode disclosures = http.json(http.getAs(poor.token(), "/api/v1/me/disclosures"));
         assertThat(disclosures).hasSize(1);
         assertThat(disclosures.get(0).get("agency").asString()).isEqualTo("Federal Investigation Agency");
         assertThat(disclosures.get(0).get("legalReference").asString()).isEqualTo("Order 77/2025, Sessions Court Lahore");
@@ -262,12 +262,12 @@ class PartnerVerificationIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"household\":\"" + poor.id() + "\",\"categories\":[]}")));
         assertThat(incomplete.statusCode()).isEqualTo(400);
         assertThat(fieldErrors(incomplete)).contains("authority", "legalReference", "categories");
-        assertThat(http.json(get(poor.token(), "/api/v1/me/disclosures"))).isEmpty();
+        assertThat(http.json(http.getAs(poor.token(), "/api/v1/me/disclosures"))).isEmpty();
     }
 
     @Test
     void thePartnerReadsWhatItsAgreementAllows() {
-        HttpResponse<String> response = get(partner(), "/api/v1/partner/agreement");
+        HttpResponse<String> response = http.getAs(partner(), "/api/v1/partner/agreement");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode agreement = http.json(response);
@@ -291,7 +291,7 @@ class PartnerVerificationIntegrationTests {
             HttpResponse<String> changed = admin("PUT", "/api/v1/admin/partners/demo-agreement",
                     json.writeValueAsString(demo.deepCopy().put("dailyQuota", 2)));
             assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-            assertThat(http.json(get(partner(), "/api/v1/partner/agreement")).get("dailyQuota").asInt()).isEqualTo(2);
+            assertThat(http.json(http.getAs(partner(), "/api/v1/partner/agreement")).get("dailyQuota").asInt()).isEqualTo(2);
 
             assertThat(verify(partner(), poor.cnic(0), PROGRAMME, "ELIGIBILITY_ASSESSMENT").statusCode()).isEqualTo(200);
             assertThat(verify(partner(), PartnerHouseholds.newCnic('M'), PROGRAMME, "ELIGIBILITY_ASSESSMENT").statusCode())
@@ -367,10 +367,6 @@ class PartnerVerificationIntegrationTests {
         return http.send(http.request("/api/v1/dpo/disclosures").header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
-    }
-
-    private HttpResponse<String> get(String token, String path) {
-        return http.send(http.request(path).header("Authorization", "Bearer " + token).GET());
     }
 
     private HttpResponse<String> admin(String method, String path, String body) {

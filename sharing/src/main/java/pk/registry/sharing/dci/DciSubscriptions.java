@@ -90,11 +90,6 @@ class DciSubscriptions {
                 .param("eligible", flag(eligible)).param("was", flag(was)).param("code", code).update() == 1;
     }
 
-    List<Subscription> activeOf(HouseholdId household) {
-        return jdbc.sql(SELECT + "WHERE s.household_id = :household AND s.ended_at IS NULL ORDER BY s.code")
-                .param("household", household.toString()).query(DciSubscriptions::subscription).list();
-    }
-
     /** The active subscriptions of any of the households, in code order within each list of ids. */
     List<Subscription> activeOf(Collection<HouseholdId> households) {
         List<Subscription> active = new ArrayList<>();

@@ -62,7 +62,7 @@ class SubscriptionNotifier {
     /** After a household was corrected. */
     @Transactional
     void reviewHousehold(HouseholdId household) {
-        subscriptions.activeOf(household).forEach(subscription -> review(subscription, false));
+        subscriptions.activeOf(List.of(household)).forEach(subscription -> review(subscription, false));
     }
 
     /** After households were erased: their subscriptions end, each told once. */
