@@ -37,5 +37,7 @@ public enum AuditAction {
     /** The DPO approved or refused an erasure request. */
     ERASURE_DECIDED,
     /** A legal hold was placed on the household or released. */
-    LEGAL_HOLD_CHANGED
+    LEGAL_HOLD_CHANGED,
+    /** The DPO read a page of the refused self-registrations (no household: the page spans many). */
+    REGISTRATION_CONFLICTS_READ
 }

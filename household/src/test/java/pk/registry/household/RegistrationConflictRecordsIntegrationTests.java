@@ -1,6 +1,7 @@
 package pk.registry.household;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,9 @@ class RegistrationConflictRecordsIntegrationTests {
 
     @Autowired
     Owners owners;
+
+    @Autowired
+    RegistrationConflicts conflicts;
 
     @Autowired
     TransactionTemplate transactions;
@@ -92,6 +96,35 @@ class RegistrationConflictRecordsIntegrationTests {
         assertThat(deleted).isEqualTo((int) before);
         assertThat(retention.count(cutoff, Set.of()).deletable()).isZero();
         assertThat(conflictsOf(applicant)).as("the one inside its period stays").isOne();
+    }
+
+    @Test
+    void everyPageTheDpoReadsIsAudited() {
+        records.record(Instant.now(), ConflictKind.IDENTITY_NOT_CONFIRMED,
+                owners.tokenOf(HouseholdForms.household().owner()), null, List.of());
+        long before = conflictReads("client:demo-dpo");
+
+        assertThat(conflicts.newestFirst(DPO, 0, 1)).hasSize(1);
+        assertThat(conflicts.newestFirst(DPO, 1_000, 10)).isEmpty();
+
+        assertThat(conflictReads("client:demo-dpo")).as("an empty page is a read too").isEqualTo(before + 2);
+        assertThat(jdbc.sql("SELECT DISTINCT actor_role || ' ' || purpose || ' ' || outcome || ' ' || COALESCE(household_id, '-')"
+                + " FROM audit_event WHERE action = 'REGISTRATION_CONFLICTS_READ'").query(String.class).list())
+                .containsExactly("DPO LEGAL_COMPLIANCE SUCCESS -");
+    }
+
+    @Test
+    void onlyTheDpoReadsThemAndARefusedCallLeavesNoTrace() {
+        Actor auditor = new Actor("demo-auditor", Role.AUDITOR, Set.of(), null);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> conflicts.newestFirst(auditor, 0, 10));
+        assertThat(conflictReads("client:demo-auditor")).isZero();
+    }
+
+    private long conflictReads(String actor) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'REGISTRATION_CONFLICTS_READ' AND actor = :actor")
+                .param("actor", actor).query(Long.class).single();
     }
 
     private long conflictsOf(byte[] applicant) {

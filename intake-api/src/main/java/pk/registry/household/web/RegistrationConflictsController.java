@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import pk.registry.household.RegistrationConflict;
 import pk.registry.household.RegistrationConflicts;
+import pk.registry.kernel.Actor;
 
 @Tag(name = "Registration conflicts (DPO)")
 @RestController
@@ -32,10 +33,10 @@ class RegistrationConflictsController {
     @Operation(summary = "Refused self-registrations, newest first",
             description = "Each names its kind (CNIC_REGISTERED, SECOND_HOUSEHOLD, IDENTITY_NOT_CONFIRMED), a "
                     + "pseudonymous applicant reference, the household a CNIC collided with and the members' "
-                    + "positions; never a CNIC, name or mobile.")
+                    + "positions; never a CNIC, name or mobile. Each page read is audited.")
     @GetMapping
-    ConflictPage newestFirst(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+    ConflictPage newestFirst(Actor actor, @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(RegistrationConflicts.MAX_PAGE_SIZE) int size) {
-        return new ConflictPage(page, size, conflicts.newestFirst(page, size));
+        return new ConflictPage(page, size, conflicts.newestFirst(actor, page, size));
     }
 }
