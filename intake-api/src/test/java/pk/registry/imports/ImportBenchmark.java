@@ -147,6 +147,17 @@ public final class ImportBenchmark {
         }
     }
 
+    /**
+     * The old generation's peak since the peaks were reset, garbage included until a collection
+     * reclaims it: what the import kept long enough to be promoted. A file that streams keeps
+     * it bounded whatever its size.
+     */
+    private static long oldGenerationPeak() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP && pool.getName().contains("Old"))
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+
     private static double median(double[] values) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
@@ -155,6 +166,7 @@ public final class ImportBenchmark {
 
     /** Runs the real import of a file and returns its duration in seconds. */
     private static double importOnce(ConfigurableApplicationContext context, Path file, int households) {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         Usage before = Usage.now();
         long start = System.nanoTime();
         ImportStatus status = context.getBean(HouseholdImports.class).runNow(OFFICER, file);
@@ -162,8 +174,9 @@ public final class ImportBenchmark {
         if (!status.completed() || status.householdsStored() != households) {
             throw new IllegalStateException("the import did not store every household: " + status);
         }
-        System.out.printf(Locale.ROOT, "householdImport stored %,d households in %.1f s (%s)%n", households, seconds,
-                Usage.now().minus(before));
+        System.out.printf(Locale.ROOT, "householdImport stored %,d households in %.1f s (%s; old generation at most"
+                + " %,d MB of a %,d MB heap)%n", households, seconds, Usage.now().minus(before), oldGenerationPeak() >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
         return seconds;
     }
 
