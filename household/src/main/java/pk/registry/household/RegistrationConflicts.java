@@ -40,7 +40,7 @@ public class RegistrationConflicts {
         if (page < 0 || size < 1) {
             throw new IllegalArgumentException("page from 0, size from 1");
         }
-        if (dpo.role() != Role.DPO) {
+        if (!dpo.is(Role.DPO)) {
             throw new IllegalArgumentException("only the DPO reads registration conflicts");
         }
         List<RegistrationConflict> conflicts = records.newestFirst(page, Math.min(size, MAX_PAGE_SIZE));
