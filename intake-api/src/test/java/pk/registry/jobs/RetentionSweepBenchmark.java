@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -68,9 +69,26 @@ public final class RetentionSweepBenchmark {
         return new JobBenchmarks.Result[] { baseline, job };
     }
 
-    /** Every household last changed six years before the run: past its five-year period. */
+    /**
+     * Every household last changed six years before the run: past its five-year period. In
+     * batches of 10,000 by id, each committed on its own: one UPDATE of a million households kept
+     * every old row version until it committed, and H2's file grew past 40 GB.
+     */
     private static void ageEveryHousehold(JdbcClient jdbc, Instant runAt) {
-        jdbc.sql("UPDATE household SET updated_at = :old")
-                .param("old", Timestamp.from(runAt.minus(java.time.Duration.ofDays(6 * 366)))).update();
+        Timestamp old = Timestamp.from(runAt.minus(java.time.Duration.ofDays(6 * 366)));
+        String from = first(jdbc.sql("SELECT MIN(id) FROM household"));
+        while (from != null) {
+            String upTo = first(jdbc.sql("SELECT MAX(id) FROM (SELECT id FROM household WHERE id >= :from ORDER BY id"
+                    + " FETCH FIRST 10000 ROWS ONLY)").param("from", from));
+            jdbc.sql("UPDATE household SET updated_at = :old WHERE id >= :from AND id <= :upTo")
+                    .param("old", old).param("from", from).param("upTo", upTo).update();
+            from = first(jdbc.sql("SELECT MIN(id) FROM household WHERE id > :upTo").param("upTo", upTo));
+        }
+    }
+
+    /** The single value a query of one aggregate answers, null if there is none. */
+    private static @Nullable String first(JdbcClient.StatementSpec query) {
+        List<String> values = query.query(String.class).list();
+        return values.isEmpty() ? null : values.get(0);
     }
 }
