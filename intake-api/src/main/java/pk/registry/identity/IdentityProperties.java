@@ -38,7 +38,7 @@ record IdentityProperties(
         @Nullable URI externalIssuer,
         @Nullable String audience,
         @NotNull @DefaultValue("15m") Duration accessTokenTtl,
-        @Valid @DefaultValue List<Client> clients,
+        @DefaultValue List<@Valid Client> clients,
         @Valid @DefaultValue Otp otp,
         @Valid @DefaultValue ClientAuthentication clientAuthentication) {
 
