@@ -2,8 +2,8 @@ package pk.registry.imports;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -199,9 +199,9 @@ class HouseholdRowsProcessor implements ItemProcessor<HouseholdRows, ImportItem>
                 return null;
             }
             try {
-                return LocalDate.parse(value);
+                return IsoDates.parse(value);
             }
-            catch (DateTimeParseException ex) {
+            catch (DateTimeException ex) {
                 errors.add(row.line(), column, "Type", "must be an ISO date YYYY-MM-DD");
                 return null;
             }
