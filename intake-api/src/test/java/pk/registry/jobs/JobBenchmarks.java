@@ -7,9 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,9 +30,10 @@ import pk.registry.kernel.Role;
 
 /**
  * What the DPO jobs' benchmarks share: the service in one process, households registered by the
- * real import, a set-based JDBC baseline timed in one transaction, the job timed from its start to
- * its end in the job repository, and the heap after a full collection at a quarter, half and the
- * end of the job's work (it should stay flat however many items the job goes through).
+ * real import, a set-based JDBC baseline timed in one transaction (or one per run of
+ * households), the job timed from its start to its end in the job repository, and the heap
+ * after a full collection at a quarter, half and the end of the job's work (it should stay flat
+ * however many items the job goes through).
  */
 final class JobBenchmarks {
 
@@ -99,20 +103,72 @@ final class JobBenchmarks {
 
     /** Times set-based statements in one transaction; returns the rows of the household tables they deleted or wrote. */
     static Result baseline(ConfigurableApplicationContext context, String name, List<String> statements) {
+        return baseline(context, name, statements, List.of(Map.of()));
+    }
+
+    /**
+     * Times set-based statements once per run of households, each run in a transaction of its own
+     * ({@link #householdRuns}); the statements name the run's first and last household id
+     * {@code :from} and {@code :upTo}.
+     */
+    static Result baselineInRuns(ConfigurableApplicationContext context, String name, List<String> statements,
+            int households) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
+        long start = System.nanoTime();
+        List<Map<String, Object>> runs = householdRuns(jdbc, households).stream()
+                .map(run -> Map.<String, Object>of("from", run.from(), "upTo", run.upTo())).toList();
+        Result result = baseline(context, name, statements, runs);
+        return new Result(name, result.rows(), (System.nanoTime() - start) / 1e9, List.of());
+    }
+
+    private static Result baseline(ConfigurableApplicationContext context, String name, List<String> statements,
+            List<Map<String, Object>> runs) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        TransactionTemplate transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         long before = rows(jdbc);
         long start = System.nanoTime();
-        List<String> timings = new ArrayList<>();
-        new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
-            for (String sql : statements) {
-                long statement = System.nanoTime();
-                int rows = jdbc.sql(sql).update();
-                timings.add(String.format(Locale.ROOT, "%,d rows %.2f s", rows, (System.nanoTime() - statement) / 1e9));
-            }
-        });
-        System.out.println(name + " statements: " + timings);
+        long[] rows = new long[statements.size()];
+        long[] nanos = new long[statements.size()];
+        for (Map<String, Object> run : runs) {
+            transactions.executeWithoutResult(status -> {
+                for (int i = 0; i < statements.size(); i++) {
+                    long statement = System.nanoTime();
+                    rows[i] += jdbc.sql(statements.get(i)).params(run).update();
+                    nanos[i] += System.nanoTime() - statement;
+                }
+            });
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> timings = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            timings.add(String.format(Locale.ROOT, "%,d rows %.2f s", rows[i], nanos[i] / 1e9));
+        }
+        System.out.println(name + " statements" + (runs.size() > 1 ? " over " + runs.size() + " transactions" : "")
+                + ": " + timings);
         return new Result(name, Math.abs(before - rows(jdbc)), seconds, List.of());
+    }
+
+    /** The first and last id of a run of households, in id order. */
+    record HouseholdRun(String from, String upTo) {
+    }
+
+    /** Every household in runs of up to {@code households}, in id order: what batched set-based work goes through. */
+    static List<HouseholdRun> householdRuns(JdbcClient jdbc, int households) {
+        List<HouseholdRun> runs = new ArrayList<>();
+        String from = first(jdbc.sql("SELECT MIN(id) FROM household"));
+        while (from != null) {
+            String upTo = first(jdbc.sql("SELECT MAX(id) FROM (SELECT id FROM household WHERE id >= :from ORDER BY id"
+                    + " FETCH FIRST " + households + " ROWS ONLY)").param("from", from));
+            runs.add(new HouseholdRun(from, Objects.requireNonNull(upTo)));
+            from = first(jdbc.sql("SELECT MIN(id) FROM household WHERE id > :upTo").param("upTo", upTo));
+        }
+        return runs;
+    }
+
+    /** The single value a query of one aggregate answers, null if there is none. */
+    private static @Nullable String first(JdbcClient.StatementSpec query) {
+        List<String> values = query.query(String.class).list();
+        return values.isEmpty() ? null : values.get(0);
     }
 
     /**
