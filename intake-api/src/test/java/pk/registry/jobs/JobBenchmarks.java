@@ -7,11 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -104,46 +102,48 @@ final class JobBenchmarks {
 
     /** Times set-based statements in one transaction; returns the rows of the household tables they deleted or wrote. */
     static Result baseline(ConfigurableApplicationContext context, String name, List<String> statements) {
-        return baseline(context, name, statements, () -> List.of(Map.of()));
+        return baseline(context, name, statements, false);
     }
 
     /**
-     * Times set-based statements once per run of households, each run in a transaction of its own
-     * ({@link #householdRuns}); the statements name the run's first and last household id
-     * {@code :from} and {@code :upTo}.
+     * Times set-based statements repeated in a transaction of their own each time, until the
+     * last statement changes no row: each statement picks the batch it works on itself (the next
+     * households from an index, say), and the last one takes that batch out of the way.
      */
-    static Result baselineInRuns(ConfigurableApplicationContext context, String name, List<String> statements,
-            int households) {
-        JdbcClient jdbc = context.getBean(JdbcClient.class);
-        return baseline(context, name, statements, () -> householdRuns(jdbc, households).stream()
-                .map(run -> Map.<String, Object>of("from", run.from(), "upTo", run.upTo())).toList());
+    static Result baselineInBatches(ConfigurableApplicationContext context, String name, List<String> statements) {
+        return baseline(context, name, statements, true);
     }
 
-    /** Finding the runs is part of the work timed. */
     private static Result baseline(ConfigurableApplicationContext context, String name, List<String> statements,
-            Supplier<List<Map<String, Object>>> findRuns) {
+            boolean untilNoneLeft) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         TransactionTemplate transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         long before = rows(jdbc);
         long start = System.nanoTime();
-        List<Map<String, Object>> runs = findRuns.get();
         long[] rows = new long[statements.size()];
         long[] nanos = new long[statements.size()];
-        for (Map<String, Object> run : runs) {
-            transactions.executeWithoutResult(status -> {
+        int batches = 0;
+        boolean more = true;
+        while (more) {
+            long last = Objects.requireNonNull(transactions.execute(status -> {
+                long changed = 0;
                 for (int i = 0; i < statements.size(); i++) {
                     long statement = System.nanoTime();
-                    rows[i] += jdbc.sql(statements.get(i)).params(run).update();
+                    changed = jdbc.sql(statements.get(i)).update();
+                    rows[i] += changed;
                     nanos[i] += System.nanoTime() - statement;
                 }
-            });
+                return changed;
+            }));
+            batches++;
+            more = untilNoneLeft && last > 0;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         List<String> timings = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             timings.add(String.format(Locale.ROOT, "%,d rows %.2f s", rows[i], nanos[i] / 1e9));
         }
-        System.out.println(name + " statements" + (runs.size() > 1 ? " over " + runs.size() + " transactions" : "")
+        System.out.println(name + " statements" + (batches > 1 ? " over " + batches + " transactions" : "")
                 + ": " + timings);
         return new Result(name, Math.abs(before - rows(jdbc)), seconds, List.of());
     }
