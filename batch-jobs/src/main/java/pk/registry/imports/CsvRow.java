@@ -4,11 +4,16 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** One data row: its line in the file and its values by template column (blank values absent). */
-record CsvRow(long line, Map<String, String> values) {
+/**
+ * One data row: its line in the file and its values (blank values absent) in the file's column
+ * order, found by template column through the header's positions, which every row of the file
+ * shares: a row is one array, not a map of its own.
+ */
+record CsvRow(long line, Map<String, Integer> columns, @Nullable String[] values) {
 
     @Nullable String get(String column) {
-        return values.get(column);
+        Integer position = columns.get(column);
+        return position == null ? null : values[position];
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -134,17 +133,12 @@ class HouseholdCsvReader implements ItemStreamReader<HouseholdRows> {
             if (reader != null) {
                 reader.recordEnded();
             }
-            // Sized for every column up front: a row grew the default map twice.
-            Map<String, String> values = new HashMap<>(columns.size() * 4 / 3 + 1);
-            for (Map.Entry<String, Integer> column : columns.entrySet()) {
-                if (column.getValue() < record.size()) {
-                    String value = record.get(column.getValue()).strip();
-                    if (!value.isEmpty()) {
-                        values.put(column.getKey(), value);
-                    }
-                }
+            @Nullable String[] values = new String[columns.size()];
+            for (int position = 0; position < values.length && position < record.size(); position++) {
+                String value = record.get(position).strip();
+                values[position] = value.isEmpty() ? null : value;
             }
-            return new CsvRow(line, values);
+            return new CsvRow(line, columns, values);
         }
         catch (UncheckedIOException ex) {
             throw ImportFileException.unreadable(ex);
