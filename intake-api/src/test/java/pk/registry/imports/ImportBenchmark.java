@@ -50,8 +50,8 @@ import pk.registry.kernel.Role;
  * Prints persons per second for both and the ratio (b)/(a) of each round, and their median.
  * <p>
  * Run with {@code ./benchmark [households [warm-up households [rounds]]]} (default 50,000
- * households of about 6 persons; the warm-up, unmeasured, runs both jobs on a tenth of that
- * first; then three rounds of both, and the median ratio).
+ * households of about 6 persons; the warm-up, unmeasured, runs both jobs on a tenth of that,
+ * at least 10,000, first; then three rounds of both, and the median ratio).
  */
 public final class ImportBenchmark {
 
@@ -87,12 +87,13 @@ public final class ImportBenchmark {
                 .profiles("demo")
                 .run("--registry.data-dir=" + work.resolve("data"), "--spring.main.web-application-type=none",
                         "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
-            // Warm-up, not measured: both jobs on a tenth of the size, so that the measured runs see
+            // Warm-up, not measured: both jobs on a tenth of the size, at least 10,000 households (passes
+            // of 5,000 left HotSpot compiling for seconds inside the measured imports), so that the measured runs see
             // JIT-compiled code, as in a service that has been running. On two cores HotSpot takes tens of
             // thousands of households to compile H2, the rule set, Tink and Spring Batch, and compiling
             // takes a core from the job, so the warm-up passes repeat (fresh CNICs each time) until a
             // pass of the import spends under a tenth of its time compiling, at most eight passes.
-            int warmUpHouseholds = args.length > 1 ? Integer.parseInt(args[1]) : Math.max(1_000, households / 10);
+            int warmUpHouseholds = args.length > 1 ? Integer.parseInt(args[1]) : Math.max(10_000, households / 10);
             for (int pass = 1; ; pass++) {
                 Path warmUp = work.resolve("warm-up.csv");
                 generate(warmUp, warmUpHouseholds, new Random(7), pass * SERIALS_PER_FILE);
