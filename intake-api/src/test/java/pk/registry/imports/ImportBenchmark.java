@@ -88,11 +88,12 @@ public final class ImportBenchmark {
                 .run("--registry.data-dir=" + work.resolve("data"), "--spring.main.web-application-type=none",
                         "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
             // Warm-up, not measured: both jobs on a tenth of the size, at least 10,000 households (passes
-            // of 5,000 left HotSpot compiling for seconds inside the measured imports), so that the measured runs see
-            // JIT-compiled code, as in a service that has been running. On two cores HotSpot takes tens of
-            // thousands of households to compile H2, the rule set, Tink and Spring Batch, and compiling
-            // takes a core from the job, so the warm-up passes repeat (fresh CNICs each time) until a
-            // pass of the import spends under a tenth of its time compiling, at most eight passes.
+            // of 5,000 left HotSpot compiling for seconds inside the measured imports), so that the
+            // measured runs see JIT-compiled code, as in a service that has been running. On two cores
+            // HotSpot takes tens of thousands of households to compile H2, the rule set, Tink and Spring
+            // Batch, and compiling takes a core from the job, so the warm-up passes repeat (fresh CNICs
+            // each time) until a pass of the import spends under a tenth of its time compiling, at most
+            // eight passes.
             int warmUpHouseholds = args.length > 1 ? Integer.parseInt(args[1]) : Math.max(10_000, households / 10);
             for (int pass = 1; ; pass++) {
                 Path warmUp = work.resolve("warm-up.csv");

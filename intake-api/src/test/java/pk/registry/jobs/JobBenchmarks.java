@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,8 +28,8 @@ import pk.registry.kernel.Role;
 
 /**
  * What the DPO jobs' benchmarks share: the service in one process, households registered by the
- * real import, a set-based JDBC baseline timed in one transaction (or one per run of
- * households), the job timed from its start to its end in the job repository, and the heap
+ * real import, a set-based JDBC baseline timed in one transaction (or repeated, a transaction
+ * per batch, until no batch is left), the job timed from its start to its end in the job repository, and the heap
  * after a full collection at a quarter, half and the end of the job's work (it should stay flat
  * however many items the job goes through).
  */
@@ -146,29 +145,6 @@ final class JobBenchmarks {
         System.out.println(name + " statements" + (batches > 1 ? " over " + batches + " transactions" : "")
                 + ": " + timings);
         return new Result(name, Math.abs(before - rows(jdbc)), seconds, List.of());
-    }
-
-    /** The first and last id of a run of households, in id order. */
-    record HouseholdRun(String from, String upTo) {
-    }
-
-    /** Every household in runs of up to {@code households}, in id order: what batched set-based work goes through. */
-    static List<HouseholdRun> householdRuns(JdbcClient jdbc, int households) {
-        List<HouseholdRun> runs = new ArrayList<>();
-        String from = first(jdbc.sql("SELECT MIN(id) FROM household"));
-        while (from != null) {
-            String upTo = first(jdbc.sql("SELECT MAX(id) FROM (SELECT id FROM household WHERE id >= :from ORDER BY id"
-                    + " FETCH FIRST " + households + " ROWS ONLY)").param("from", from));
-            runs.add(new HouseholdRun(from, Objects.requireNonNull(upTo)));
-            from = first(jdbc.sql("SELECT MIN(id) FROM household WHERE id > :upTo").param("upTo", upTo));
-        }
-        return runs;
-    }
-
-    /** The single value a query of one aggregate answers, null if there is none. */
-    private static @Nullable String first(JdbcClient.StatementSpec query) {
-        List<String> values = query.query(String.class).list();
-        return values.isEmpty() ? null : values.get(0);
     }
 
     /**
