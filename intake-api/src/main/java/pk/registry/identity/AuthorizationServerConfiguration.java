@@ -58,7 +58,8 @@ class AuthorizationServerConfiguration {
         var throttle = new ClientSecretThrottle(properties.clientAuthentication(), clients, clock);
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server.clientAuthentication(clientAuthentication ->
-                        clientAuthentication.errorResponseHandler(throttle.failureHandler(problems))))
+                        clientAuthentication.authenticationSuccessHandler(throttle.successHandler())
+                                .errorResponseHandler(throttle.failureHandler(problems))))
                 // before the client authentication filter, which the server adds after this one's anchor
                 .addFilterBefore(throttle.filter(settings.getTokenEndpoint(), problems),
                         AbstractPreAuthenticatedProcessingFilter.class)

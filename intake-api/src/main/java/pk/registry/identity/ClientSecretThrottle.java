@@ -5,8 +5,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -27,51 +31,81 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import pk.registry.http.DatabaseOutages;
 import pk.registry.http.Problems;
 
 /**
- * Guessing client secrets at the token endpoint: failed client authentications are counted per
- * client id (registered clients only, so the table stays as small as the configuration) and per
- * client address, each in an {@link Allowances allowance} that comes back when its window has
- * passed. Once either is used up, every attempt of that client id, or from that address, is 429
- * with {@code Retry-After}, the right secret included; a success resets nothing. Neither a
- * secret nor a token is ever kept or logged.
+ * Guessing client secrets at the token endpoint, without letting a guesser lock a client out.
+ * Failed client authentications are counted per client address, per client id at that address,
+ * and per client id from all addresses (registered clients only, so those tables stay as small as
+ * the configuration), each in an {@link Allowances allowance} that comes back when its window has
+ * passed. While one is used up, the attempts it covers are 429 with {@code Retry-After}, the
+ * right secret included: every attempt from the address, every attempt of the client id from that
+ * address, and every attempt of the client id from an address it has not authenticated from
+ * lately. So guessing from many addresses stays throttled, while the client's own addresses keep
+ * working however many failures others cause. A success resets nothing. Neither a secret nor a
+ * token is ever kept or logged.
  */
 final class ClientSecretThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(ClientSecretThrottle.class);
     private static final String BASIC = "Basic ";
 
-    private final Allowances perClient;
     private final Allowances perAddress;
+    private final Allowances perClientAtAddress;
+    private final Allowances perClient;
+    private final KnownAddresses knownAddresses;
     private final RegisteredClientRepository clients;
 
     ClientSecretThrottle(IdentityProperties.ClientAuthentication limits, RegisteredClientRepository clients, Clock clock) {
-        this.perClient = Allowances.refilledPerWindow(limits.failuresPerClient(), limits.window(), clock);
         this.perAddress = Allowances.refilledPerWindow(limits.failuresPerAddress(), limits.window(), clock);
+        this.perClientAtAddress = Allowances.refilledPerWindow(limits.failuresPerClient(), limits.window(), clock);
+        this.perClient = Allowances.refilledPerWindow(limits.failuresPerClient(), limits.window(), clock);
+        this.knownAddresses = new KnownAddresses(limits.knownAddressesFor(), clock);
         this.clients = clients;
     }
 
     /** How long the caller must wait before it may authenticate again; empty when it may now. */
     Optional<Duration> refusal(HttpServletRequest request) {
-        Optional<Duration> address = perAddress.exhausted(request.getRemoteAddr());
-        Optional<Duration> client = registeredClientId(request).flatMap(perClient::exhausted);
-        return address.isPresent() && client.isPresent() ? Optional.of(max(address.get(), client.get()))
-                : address.isPresent() ? address : client;
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = perAddress.exhausted(address);
+        Optional<String> clientId = registeredClientId(request);
+        if (clientId.isPresent()) {
+            wait = longer(wait, perClientAtAddress.exhausted(atAddress(clientId.get(), address)));
+            if (!knownAddresses.known(clientId.get(), address)) {
+                wait = longer(wait, perClient.exhausted(clientId.get()));
+            }
+        }
+        return wait;
     }
 
-    /** Counts a failed client authentication against its client id, if registered, and its address. */
+    /** Counts a failed client authentication against its address and, if registered, its client id. */
     void failed(HttpServletRequest request) {
+        String address = request.getRemoteAddr();
         Optional<String> clientId = registeredClientId(request);
-        if (clientId.isPresent() && perClient.spend(clientId.get())) {
-            log.warn("Client {} is refused tokens for a while: too many failed authentications", clientId.get());
+        if (clientId.isPresent()) {
+            perClientAtAddress.spend(atAddress(clientId.get(), address));
+            if (perClient.spend(clientId.get())) {
+                log.warn("Client {} is refused tokens for a while at addresses it has not authenticated from lately: "
+                        + "too many failed authentications", clientId.get());
+            }
         }
-        if (perAddress.spend(request.getRemoteAddr())) {
+        if (perAddress.spend(address)) {
             log.warn("A client address is refused tokens for a while: too many failed client authentications");
         }
+    }
+
+    /** Remembers the address a client authenticated from, then lets the request through as authenticated. */
+    AuthenticationSuccessHandler successHandler() {
+        return (request, response, authentication) -> {
+            knownAddresses.authenticated(authentication.getName(), request.getRemoteAddr());
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(authentication);
+            SecurityContextHolder.setContext(context);
+        };
     }
 
     /** Answers 429 at the token endpoint before the client is authenticated, while its allowance is used up. */
@@ -142,7 +176,40 @@ final class ClientSecretThrottle {
         }
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    private static String atAddress(String clientId, String address) {
+        return clientId + ' ' + address;
+    }
+
+    private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {
+        return a.isEmpty() ? b : b.isEmpty() || a.get().compareTo(b.get()) >= 0 ? a : b;
+    }
+
+    /**
+     * The addresses each client authenticated from, for a while after its last success there. Only
+     * a success adds one, so only holders of a client's secret can grow the table; past
+     * {@link Allowances#MAX_KEYS} it is emptied, which only narrows what stays open.
+     */
+    private static final class KnownAddresses {
+
+        private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
+        private final Duration remembered;
+        private final Clock clock;
+
+        KnownAddresses(Duration remembered, Clock clock) {
+            this.remembered = remembered;
+            this.clock = clock;
+        }
+
+        void authenticated(String clientId, String address) {
+            if (lastSuccess.size() > Allowances.MAX_KEYS) {
+                lastSuccess.clear();
+            }
+            lastSuccess.put(atAddress(clientId, address), clock.instant());
+        }
+
+        boolean known(String clientId, String address) {
+            Instant last = lastSuccess.get(atAddress(clientId, address));
+            return last != null && clock.instant().isBefore(last.plus(remembered));
+        }
     }
 }

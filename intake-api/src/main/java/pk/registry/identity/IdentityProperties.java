@@ -91,16 +91,24 @@ record IdentityProperties(
 
     /**
      * Failed client authentications at {@code POST /oauth2/token} (a wrong secret, an unknown
-     * client): past either limit, every attempt of that client id, or from that address, is 429
-     * with {@code Retry-After}, even with the right secret, until the window has passed since the
-     * first failure. A success resets nothing.
+     * client). Past {@code failuresPerAddress}, every attempt from that address is 429 with
+     * {@code Retry-After}; past {@code failuresPerClient} from one address, every attempt of that
+     * client id from there. Past {@code failuresPerClient} from all addresses together, the client
+     * id is refused everywhere except at the addresses it authenticated from within
+     * {@code knownAddressesFor}, so that nobody who merely knows a client id can lock its owner
+     * out. Refusals hold the right secret too, until the window has passed since the first
+     * failure; a success resets nothing.
      *
-     * @param failuresPerClient failures of one client id within {@code window}, from any addresses
+     * @param failuresPerClient failures of one client id within {@code window}, from one address
+     *        and from all addresses together
      * @param failuresPerAddress failures from one client address within {@code window}, for any client ids
      * @param window the throttling window
+     * @param knownAddressesFor how long an address a client authenticated from stays open to it
+     *        while the client id is refused elsewhere
      */
     record ClientAuthentication(@Min(1) @DefaultValue("5") int failuresPerClient,
             @Min(1) @DefaultValue("20") int failuresPerAddress,
-            @NotNull @DefaultValue("15m") Duration window) {
+            @NotNull @DefaultValue("15m") Duration window,
+            @NotNull @DefaultValue("30d") Duration knownAddressesFor) {
     }
 }

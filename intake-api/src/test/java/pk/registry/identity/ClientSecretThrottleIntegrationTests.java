@@ -25,24 +25,29 @@ import pk.registry.RegistryIntegrationTest;
 import pk.testsupport.TestClock;
 
 /**
- * Guessing client secrets at {@code POST /oauth2/token}: after a few failures per client id, or
- * from one client address, every attempt is 429 problem+json with {@code Retry-After}, the right
- * secret included, until the window has passed; a success from one address does not reset the
- * count of another. Callers come from two loopback addresses, 127.0.0.1 (the client) and
- * 127.0.0.2 (an attacker). No secret or token reaches the log.
+ * Guessing client secrets at {@code POST /oauth2/token}: after a few failures of a client id from
+ * one address, or from one address for any client ids, those attempts are 429 problem+json with
+ * {@code Retry-After}, the right secret included, until the window has passed. Failures of a
+ * client id from everywhere together close it only at addresses it has not authenticated from
+ * lately, so an attacker who knows a client id cannot lock its owner out. Callers come from
+ * loopback addresses: 127.0.0.1 (the client), 127.0.0.2 (an attacker), 127.0.0.3 (another
+ * address). No secret or token reaches the log.
  */
 @RegistryIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "registry.identity.client-authentication.failures-per-client=3",
         "registry.identity.client-authentication.failures-per-address=5",
-        "registry.identity.client-authentication.window=10m" })
+        "registry.identity.client-authentication.window=10m",
+        "registry.identity.client-authentication.known-addresses-for=20m" })
 class ClientSecretThrottleIntegrationTests {
 
     private static final String CLIENT = "127.0.0.1";
     private static final String ATTACKER = "127.0.0.2";
+    private static final String ELSEWHERE = "127.0.0.3";
     private static final String RIGHT = "demo-secret";
     private static final String WRONG = "guessed-Secret-7f3a";
     private static final Duration WINDOW = Duration.ofMinutes(10);
+    private static final Duration KNOWN_FOR = Duration.ofMinutes(20);
 
     @Autowired
     Environment environment;
@@ -51,8 +56,8 @@ class ClientSecretThrottleIntegrationTests {
     TestClock clock;
 
     @BeforeEach
-    void everyTestStartsWithFreshAllowances() {
-        clock.advance(WINDOW.plusSeconds(1));
+    void everyTestStartsWithFreshAllowancesAndNoKnownAddress() {
+        clock.advance(KNOWN_FOR.plusSeconds(1));
     }
 
     @Test
@@ -75,15 +80,41 @@ class ClientSecretThrottleIntegrationTests {
     }
 
     @Test
-    void aSuccessFromTheClientDoesNotResetTheAttackersFailuresFromAnotherAddress() {
-        assertThat(token(ATTACKER, "demo-auditor", WRONG).status()).isEqualTo(401);
-        assertThat(token(ATTACKER, "demo-auditor", WRONG).status()).isEqualTo(401);
+    void failuresElsewhereNeverLockTheClientOutOfAnAddressItAuthenticatedFrom(CapturedOutput log) {
         assertThat(token(CLIENT, "demo-auditor", RIGHT).status()).isEqualTo(200);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(token(ATTACKER, "demo-auditor", WRONG).status()).as("attempt %d", attempt).isEqualTo(401);
+        }
 
-        assertThat(token(ATTACKER, "demo-auditor", WRONG).status()).as("the third failure").isEqualTo(401);
+        assertTooMany(token(ATTACKER, "demo-auditor", RIGHT));
+        assertTooMany(token(ELSEWHERE, "demo-auditor", RIGHT));
+        for (int request = 0; request < 3; request++) {
+            assertThat(token(CLIENT, "demo-auditor", RIGHT).status()).as("request %d", request).isEqualTo(200);
+        }
+        assertThat(log.getAll()).contains("Client demo-auditor is refused tokens for a while at addresses it has not authenticated from");
+    }
+
+    @Test
+    void anAddressTheClientHasNotAuthenticatedFromLatelyIsNoLongerKept() {
+        assertThat(token(CLIENT, "demo-auditor", RIGHT).status()).isEqualTo(200);
+        clock.advance(KNOWN_FOR.plusSeconds(1));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(token(ATTACKER, "demo-auditor", WRONG).status()).as("attempt %d", attempt).isEqualTo(401);
+        }
 
         assertTooMany(token(CLIENT, "demo-auditor", RIGHT));
-        assertTooMany(token(ATTACKER, "demo-auditor", RIGHT));
+    }
+
+    @Test
+    void aKnownAddressThatKeepsGuessingIsThrottledLikeAnyOther() {
+        assertThat(token(CLIENT, "demo-auditor", RIGHT).status()).isEqualTo(200);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(token(CLIENT, "demo-auditor", WRONG).status()).as("attempt %d", attempt).isEqualTo(401);
+        }
+
+        assertTooMany(token(CLIENT, "demo-auditor", RIGHT));
+        assertTooMany(token(ELSEWHERE, "demo-auditor", RIGHT));
+        assertThat(token(ELSEWHERE, "demo-dpo", RIGHT).status()).as("another client is not locked").isEqualTo(200);
     }
 
     @Test
