@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -43,6 +45,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     /** One field name: a letter, then letters, underscores and digits, never four digits in a row. */
     private static final String NAME = "[A-Za-z](?:[A-Za-z_]|\\d(?!\\d{3}))*";
+
+    /** How Jackson's duplicate detection ({@link JsonConfiguration}) starts its message. */
+    private static final String DUPLICATE = "Duplicate Object property";
 
     private final Problems problems;
 
@@ -89,6 +94,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             return problem(Problems.invalid(List.of(new FieldError(FIELD_NAME.matcher(field).matches() ? field : "body",
                     "Unknown", "is not a field of this request"))));
         }
+        if (ex.getCause() instanceof StreamReadException read && read.getMessage().startsWith(DUPLICATE)) {
+            return problem(Problems.invalid(List.of(new FieldError(repeatedName(read), "Duplicate",
+                    "is given more than once in its object"))));
+        }
         if (ex.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
             return problem(Problems.invalid(List.of(new FieldError(path(mismatch.getPath()), "Type",
                     "has the wrong type or format"))));
@@ -125,6 +134,18 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                         violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
                         violation.getMessage()))
                 .toList()));
+    }
+
+    /**
+     * The repeated name's path, if it looks like a field's, else {@code body}. The parser stopped as it
+     * read the name, so the exception's path ends at the object that holds it.
+     */
+    private static String repeatedName(StreamReadException duplicate) {
+        JsonParser parser = duplicate.processor();
+        String name = parser == null ? null : parser.streamReadContext().currentName();
+        String object = path(duplicate.getPath());
+        String field = object + (object.isEmpty() ? "" : ".") + name;
+        return name != null && FIELD_NAME.matcher(field).matches() ? field : "body";
     }
 
     private static String path(List<JacksonException.Reference> references) {

@@ -361,6 +361,24 @@ class ApplicationsControllerTests {
         verifyNoInteractions(households);
     }
 
+    /**
+     * A name repeated in one object would otherwise keep its last value, so a body could read one way
+     * to a gateway that keeps the first and another way here: refused, naming the field but no value.
+     */
+    @Test
+    void aFieldGivenTwiceInOneObjectIsRefused() {
+        String valid = json.writeValueAsString(SampleHouseholds.application(json));
+        String roomsTwice = valid.replaceFirst("\"rooms\":", "\"rooms\":9,\"rooms\":");
+        String cnicTwice = valid.replaceFirst("\"cnic\":", "\"cnic\":\"35202-9999999-1\",\"cnic\":");
+
+        assertThat(errors(assertProblem(mvc.perform(post(roomsTwice.getBytes(StandardCharsets.UTF_8))), HttpStatus.BAD_REQUEST)))
+                .containsExactly("household.rooms Duplicate");
+        MvcTestResult twoCnics = mvc.perform(post(cnicTwice.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(assertProblem(twoCnics, HttpStatus.BAD_REQUEST))).containsExactly("household.members[0].cnic Duplicate");
+        assertThat(body(twoCnics)).doesNotContain("9999999").doesNotContain("1234567");
+        verifyNoInteractions(households);
+    }
+
     @Test
     void aBodyThatDeclaresMoreThanTheLimitIsRefusedUnread() {
         MvcTestResult result = mvc.perform(post(oversizedJson()));
