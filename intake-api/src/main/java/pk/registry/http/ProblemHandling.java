@@ -89,13 +89,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             }
         }
         if (ex.getCause() instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
-            // The name is the caller's: repeated only if it looks like a field's name, never a CNIC or a sentence.
-            String field = path(unknown.getPath());
-            return problem(Problems.invalid(List.of(new FieldError(FIELD_NAME.matcher(field).matches() ? field : "body",
-                    "Unknown", "is not a field of this request"))));
+            return problem(Problems.invalid(List.of(new FieldError(callersName(path(unknown.getPath())), "Unknown",
+                    "is not a field of this request"))));
         }
         if (ex.getCause() instanceof StreamReadException read && read.getMessage().startsWith(DUPLICATE)) {
-            return problem(Problems.invalid(List.of(new FieldError(repeatedName(read), "Duplicate",
+            return problem(Problems.invalid(List.of(new FieldError(callersName(repeatedName(read)), "Duplicate",
                     "is given more than once in its object"))));
         }
         if (ex.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
@@ -137,15 +135,22 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The repeated name's path, if it looks like a field's, else {@code body}. The parser stopped as it
-     * read the name, so the exception's path ends at the object that holds it.
+     * A field path that came from the caller's body: repeated only if it looks like a field's name,
+     * never a CNIC or a sentence; else {@code body}.
+     */
+    private static String callersName(String path) {
+        return FIELD_NAME.matcher(path).matches() ? path : "body";
+    }
+
+    /**
+     * The repeated name's path; empty when the parser is gone. The parser stopped as it read the
+     * name, so the exception's path ends at the object that holds it.
      */
     private static String repeatedName(StreamReadException duplicate) {
         JsonParser parser = duplicate.processor();
         String name = parser == null ? null : parser.streamReadContext().currentName();
         String object = path(duplicate.getPath());
-        String field = object + (object.isEmpty() ? "" : ".") + name;
-        return name != null && FIELD_NAME.matcher(field).matches() ? field : "body";
+        return name == null ? "" : object + (object.isEmpty() ? "" : ".") + name;
     }
 
     private static String path(List<JacksonException.Reference> references) {
