@@ -79,6 +79,16 @@ class ErasureRequestsControllerTests {
         verifyNoInteractions(requests);
     }
 
+    /** A decision is a JSON boolean: a string or a number is not read as one. */
+    @Test
+    void aDecisionThatIsNotABooleanIsABadRequest() {
+        for (String approve : new String[] { "\"true\"", "\"false\"", "1", "0" }) {
+            assertThat(errors(assertProblem(decide("{\"approve\":" + approve + ",\"ground\":\"COURT_ORDER\"}"),
+                    HttpStatus.BAD_REQUEST))).as(approve).containsExactly("approve Type");
+        }
+        verifyNoInteractions(requests);
+    }
+
     @Test
     void anApprovalIsPassedOnAndAnUnknownOrDecidedRequestAnswersSo() {
         given(requests.decide(DPO, ID, new ErasureRequests.Decision(true, null, null)))
