@@ -1,7 +1,6 @@
 package pk.registry.http;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
@@ -43,9 +42,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
-    /** One field name: a letter, then letters, underscores and digits, never four digits in a row. */
-    private static final String NAME = "[A-Za-z](?:[A-Za-z_]|\\d(?!\\d{3}))*";
-
     /** How Jackson's duplicate detection ({@link JsonConfiguration}) starts its message. */
     private static final String DUPLICATE = "Duplicate Object property";
 
@@ -54,14 +50,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     ProblemHandling(Problems problems) {
         this.problems = problems;
     }
-
-    /**
-     * A JSON path of field names and indexes, short: {@code household.members[2].cnic}. A name
-     * begins with a letter and holds no run of more than three digits, so that no CNIC or mobile
-     * number hidden in a name ({@code cnic3520212345671}) is ever repeated.
-     */
-    private static final Pattern FIELD_NAME = Pattern.compile(
-            "(?=.{1,100}$)" + NAME + "(\\[\\d+])*(\\." + NAME + "(\\[\\d+])*)*");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -89,11 +77,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             }
         }
         if (ex.getCause() instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
-            return problem(Problems.invalid(List.of(new FieldError(callersName(path(unknown.getPath())), "Unknown",
+            return problem(Problems.invalid(List.of(new FieldError(FieldError.callersName(path(unknown.getPath())), "Unknown",
                     "is not a field of this request"))));
         }
         if (ex.getCause() instanceof StreamReadException read && read.getMessage().startsWith(DUPLICATE)) {
-            return problem(Problems.invalid(List.of(new FieldError(callersName(repeatedName(read)), "Duplicate",
+            return problem(Problems.invalid(List.of(new FieldError(FieldError.callersName(repeatedName(read)), "Duplicate",
                     "is given more than once in its object"))));
         }
         if (ex.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
@@ -132,14 +120,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                         violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
                         violation.getMessage()))
                 .toList()));
-    }
-
-    /**
-     * A field path that came from the caller's body: repeated only if it looks like a field's name,
-     * never a CNIC or a sentence; else {@code body}.
-     */
-    private static String callersName(String path) {
-        return FIELD_NAME.matcher(path).matches() ? path : "body";
     }
 
     /**

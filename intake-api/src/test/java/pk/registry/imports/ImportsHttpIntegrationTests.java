@@ -118,12 +118,47 @@ class ImportsHttpIntegrationTests {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
+    /** A second file would not be imported, nor another part read: refused, and nothing is stored. */
+    @Test
+    void anUploadOfMoreThanTheOneFileIsABadRequest() {
+        ImportFiles file = new ImportFiles();
+        file.household("H-1");
+        String filePart = "Content-Disposition: form-data; name=\"file\"; filename=\"forms.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + file.csv() + "\r\n";
+        long imports = jdbc.sql("SELECT COUNT(*) FROM household_import").query(Long.class).single();
+
+        HttpResponse<String> twoFiles = multipart(filePart, filePart);
+        HttpResponse<String> fileAndNote = multipart(filePart,
+                "Content-Disposition: form-data; name=\"note\"\r\n\r\nthe second batch\r\n",
+                "Content-Disposition: form-data; name=\"cnic3520212345671\"\r\n\r\nx\r\n");
+
+        assertThat(twoFiles.statusCode()).isEqualTo(400);
+        assertThat(http.json(twoFiles).get("errors").toString()).isEqualTo(
+                "[{\"field\":\"file\",\"code\":\"OneFile\",\"message\":\"must be given once: upload one file per request\"}]");
+        assertThat(fileAndNote.statusCode()).isEqualTo(400);
+        assertThat(http.json(fileAndNote).get("errors").valueStream().map(error -> error.get("field").asString() + " "
+                + error.get("code").asString())).containsExactly("note Unknown", "body Unknown");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM household_import").query(Long.class).single()).isEqualTo(imports);
+    }
+
     @Test
     void anUnknownImportIsNotFound() {
         HttpResponse<String> response = http.send(http.request("/api/v1/imports/" + java.util.UUID.randomUUID())
                 .header("Authorization", "Bearer " + http.token(Role.FIELD_OFFICER)).GET());
 
         assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> multipart(String... parts) {
+        String boundary = "registry-test-boundary";
+        StringBuilder body = new StringBuilder();
+        for (String part : parts) {
+            body.append("--").append(boundary).append("\r\n").append(part);
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        return http.send(http.request("/api/v1/imports").header("Authorization", "Bearer " + http.token(Role.FIELD_OFFICER))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     private HttpResponse<String> upload(String token, String csv) {

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import pk.registry.http.FieldError;
 import pk.registry.http.Problems;
 import pk.registry.imports.HouseholdImports;
 import pk.registry.imports.ImportId;
@@ -48,7 +54,12 @@ class ImportsController {
     @Operation(summary = "Upload household forms (template v1 CSV); 202 + Location, the import runs in the background;"
             + " 429 while the officer has as many imports running as one may (registry.imports.running-per-officer)")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/json")
-    ResponseEntity<ImportStatus> upload(Actor officer, @RequestPart("file") MultipartFile file) {
+    ResponseEntity<ImportStatus> upload(Actor officer, @RequestPart("file") MultipartFile file, HttpServletRequest form)
+            throws IOException, ServletException {
+        List<FieldError> others = partsBesideTheFile(form);
+        if (!others.isEmpty()) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(others), null);
+        }
         ImportId id = imports.accept(officer, file.getSize(), file::transferTo);
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id))
                 .body(imports.status(officer, id).orElseThrow());
@@ -83,6 +94,24 @@ class ImportsController {
     ResponseEntity<ProblemDetail> tooMany(TooManyImportsException ex) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
+    }
+
+    /**
+     * An upload is one file: a second file would not be imported, nor another part read, so
+     * either is refused before anything is stored instead of being dropped unseen.
+     */
+    private static List<FieldError> partsBesideTheFile(HttpServletRequest form) throws IOException, ServletException {
+        List<FieldError> errors = new ArrayList<>();
+        int files = 0;
+        for (Part part : form.getParts()) {
+            if (!"file".equals(part.getName())) {
+                errors.add(new FieldError(FieldError.callersName(part.getName()), "Unknown", "is not a part of this request"));
+            }
+            else if (++files == 2) {
+                errors.add(new FieldError("file", "OneFile", "must be given once: upload one file per request"));
+            }
+        }
+        return errors;
     }
 
     private static ErrorResponseException notFound() {
