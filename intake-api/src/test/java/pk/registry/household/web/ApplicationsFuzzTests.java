@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -46,12 +48,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @WebMvcTest(ApplicationsController.class)
 @WebSlice
+// Printing only on failure keeps every exchange's lines until the test ends: a fuzzing run is one
+// test of a million exchanges, and the kept lines filled the heap until a request failed with 500.
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 class ApplicationsFuzzTests {
 
     private static final String MOBILE = "+923001234567";
 
     /** A run of digits as long as the middle of a CNIC or the subscriber part of a mobile. */
     private static final Pattern PERSONAL_NUMBER = Pattern.compile("\\d{7,}");
+
+    /** A rule's own bound, as in Max's "must be less than or equal to 10000000": no number the caller sent. */
+    private static final Pattern RULE_BOUND = Pattern.compile("(?:less|greater) than or equal to \\d+\"");
 
     /** Far above what one request takes once the slice is warm; an input slower than this is a finding. */
     private static final Duration PER_INPUT = Duration.ofSeconds(5);
@@ -127,7 +135,7 @@ class ApplicationsFuzzTests {
         assertThat(result.getResponse().getContentType()).as(answer).isEqualTo("application/problem+json");
         JsonNode problem = JsonMapper.shared().readTree(answer);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(PERSONAL_NUMBER.matcher(answer).find()).as(answer).isFalse();
+        assertThat(PERSONAL_NUMBER.matcher(RULE_BOUND.matcher(answer).replaceAll("\"")).find()).as(answer).isFalse();
     }
 
     private ObjectNode validApplication() {
