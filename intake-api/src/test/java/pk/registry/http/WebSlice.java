@@ -18,10 +18,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * What a {@code @WebMvcTest} of this service needs beside its controller. The slice finds the
  * controller advice ({@link ProblemHandling}, the consent module's problems), the
- * {@link RequestSizeLimit} filter and the {@code Actor} argument resolver by itself; this adds
- * what it leaves out: the {@link Problems} writer, the API's JSON rules
- * ({@link JsonConfiguration}), {@link HttpProperties}, the clock that Bean Validation's date
- * rules read, and the service's real route security (no CSRF, no session,
+ * {@link RequestSizeLimit} and {@link QueryParametersOnce} filters and the {@code Actor}
+ * argument resolver by itself; this adds what it leaves out: the {@link Problems} writer, the
+ * API's JSON rules ({@link JsonConfiguration}), {@link HttpProperties}, the clock that Bean
+ * Validation's date rules read, and the service's real route security (no CSRF, no session,
  * problem responses for 401 and 403). Tests authenticate with {@link Callers}; no token is
  * ever decoded, so the bearer-token resolver, whose keys and issuers the slice lacks, is a mock.
  */
@@ -33,8 +33,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 public @interface WebSlice {
 
     @TestConfiguration(proxyBeanMethods = false)
-    @Import({ Problems.class, ProblemHandling.class, RequestSizeLimit.class, JsonConfiguration.class,
-            PackagePrivateConfigurations.class })
+    @Import({ Problems.class, ProblemHandling.class, RequestSizeLimit.class, QueryParametersOnce.class,
+            JsonConfiguration.class, PackagePrivateConfigurations.class })
     @EnableConfigurationProperties(HttpProperties.class)
     class SliceConfiguration {
     }

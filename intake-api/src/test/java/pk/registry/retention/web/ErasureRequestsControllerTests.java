@@ -60,6 +60,16 @@ class ErasureRequestsControllerTests {
                 HttpStatus.BAD_REQUEST))).containsExactly("status Type");
     }
 
+    /** Spring would read the first status, a gateway in front perhaps the last: neither, a 400. */
+    @Test
+    void aQueryParameterGivenTwiceIsABadRequest() {
+        assertThat(errors(assertProblem(mvc.get().uri("/api/v1/dpo/erasure-requests?status=REQUESTED&page=0&status=APPROVED")
+                .with(dpo()).exchange(), HttpStatus.BAD_REQUEST))).containsExactly("status Duplicate");
+        assertThat(errors(assertProblem(mvc.get().uri("/api/v1/dpo/erasure-requests?size=5&page=0&size=5&page=1")
+                .with(dpo()).exchange(), HttpStatus.BAD_REQUEST))).containsExactly("size Duplicate", "page Duplicate");
+        verifyNoInteractions(requests);
+    }
+
     @Test
     void aRefusalCitesItsGround() {
         given(requests.decide(DPO, ID, new ErasureRequests.Decision(false, RefusalGround.OPEN_FRAUD_CASE, "Case 7/2026")))
