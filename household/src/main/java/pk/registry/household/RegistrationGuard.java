@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import pk.registry.kernel.Actor;
+import pk.registry.kernel.DailyQuota;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.MobileNumber;
 
@@ -32,7 +33,7 @@ class RegistrationGuard {
     private final ConflictRecords records;
     private final Owners owners;
     private final HeadIdentityCheck identity;
-    private final ConflictQuota quota;
+    private final DailyQuota quota;
     private final RegistrationProperties properties;
     private final Clock clock;
 
@@ -47,7 +48,7 @@ class RegistrationGuard {
         this.records = records;
         this.owners = owners;
         this.identity = check;
-        this.quota = new ConflictQuota(properties.conflictsPerDay());
+        this.quota = new DailyQuota(properties.conflictsPerDay());
         this.properties = properties;
         this.clock = clock;
     }
@@ -60,7 +61,7 @@ class RegistrationGuard {
     void admit(Actor applicant) {
         Instant now = clock.instant();
         Optional<Duration> wait = quota.retryAfter(
-                records.countSince(owners.tokenOf(applicant), ConflictQuota.dayStart(now)), now);
+                records.countSince(owners.tokenOf(applicant), DailyQuota.dayStart(now)), now);
         if (wait.isPresent()) {
             throw new RegistrationQuotaExhaustedException(wait.get());
         }

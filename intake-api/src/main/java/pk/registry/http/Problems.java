@@ -2,6 +2,7 @@ package pk.registry.http;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,6 +43,23 @@ public class Problems {
             problem.setTitle(known.getReasonPhrase());
         }
         return problem;
+    }
+
+    /** A problem whose type names the refusal ({@code urn:registry:problem:<code>}), also given as {@code code}. */
+    public static ProblemDetail coded(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = of(status, detail);
+        problem.setType(URI.create("urn:registry:problem:" + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    /**
+     * A refusal that passes with time (a quota, a service down): a {@link #coded} problem with
+     * {@code Retry-After} in whole seconds, rounded up, at least one.
+     */
+    public static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, Duration wait, String code, String detail) {
+        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))).body(coded(status, code, detail));
     }
 
     /** A 404 to throw from a handler; the detail names the kind of thing, never the caller's input. */

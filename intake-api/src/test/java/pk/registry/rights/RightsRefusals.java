@@ -1,5 +1,7 @@
 package pk.registry.rights;
 
+import java.time.Duration;
+
 /** The rights module's refusals, whose constructors it keeps to itself, for web tests with mocked facades. */
 public final class RightsRefusals {
 
@@ -8,5 +10,9 @@ public final class RightsRefusals {
 
     public static RightsConflictException conflict(String message) {
         return new RightsConflictException(message);
+    }
+
+    public static FilingQuotaExhaustedException filingQuotaExhausted(Duration retryAfter) {
+        return new FilingQuotaExhaustedException(retryAfter);
     }
 }

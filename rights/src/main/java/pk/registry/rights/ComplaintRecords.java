@@ -52,6 +52,12 @@ class ComplaintRecords {
                 .query((rs, row) -> row(rs)).optional();
     }
 
+    /** How many complaints the household lodged since then. */
+    long countSince(HouseholdId household, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM complaint WHERE household_id = :household AND created_at >= :since")
+                .param("household", household.toString()).param("since", Timestamp.from(since)).query(Long.class).single();
+    }
+
     /** The household's complaints, oldest first. */
     List<Row> of(HouseholdId household) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM complaint WHERE household_id = :household ORDER BY created_at, id")

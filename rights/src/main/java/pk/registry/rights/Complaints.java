@@ -36,24 +36,28 @@ public class Complaints {
     private final ComplaintReferences references;
     private final HouseholdNotes notes;
     private final AuditTrail audit;
+    private final FilingQuota quota;
     private final Clock clock;
 
     Complaints(ComplaintRecords records, ComplaintReferences references, HouseholdNotes notes, AuditTrail audit,
-            Clock clock) {
+            FilingQuota quota, Clock clock) {
         this.records = records;
         this.references = references;
         this.notes = notes;
         this.audit = audit;
+        this.quota = quota;
         this.clock = clock;
     }
 
     /**
      * Lodges the household's complaint.
      * @param text the household's words (the caller bounds its length)
+     * @throws FilingQuotaExhaustedException if the household lodged as many complaints today as a day allows
      * @throws java.util.NoSuchElementException if there is no such household
      */
     @Transactional
     public Complaint lodge(Actor applicant, HouseholdId household, String text) {
+        quota.requireRoom(records.countSince(household, quota.dayStart()));
         UUID id = Ids.newId();
         byte[] content = notes.seal(household, slot(id), text);
         Instant at = clock.instant();

@@ -49,6 +49,12 @@ class CorrectionRecords {
                 .query((rs, row) -> row(rs)).optional();
     }
 
+    /** How many corrections and annotations the household asked since then. */
+    long countSince(HouseholdId household, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM correction WHERE household_id = :household AND created_at >= :since")
+                .param("household", household.toString()).param("since", Timestamp.from(since)).query(Long.class).single();
+    }
+
     List<Row> of(HouseholdId household) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM correction WHERE household_id = :household ORDER BY created_at, id")
                 .param("household", household.toString()).query((rs, row) -> row(rs)).list();

@@ -38,15 +38,17 @@ public class Corrections {
     private final HouseholdNotes notes;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final FilingQuota quota;
     private final Clock clock;
 
     Corrections(CorrectionRecords records, HouseholdCorrections households, HouseholdNotes notes, AuditTrail audit,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, FilingQuota quota, Clock clock) {
         this.records = records;
         this.households = households;
         this.notes = notes;
         this.audit = audit;
         this.json = json;
+        this.quota = quota;
         this.clock = clock;
     }
 
@@ -63,9 +65,12 @@ public class Corrections {
      * @param district the household's district, for the deciders' queue
      * @throws pk.registry.household.CorrectionRejectedException if a correction breaks the rule set or
      *         leaves out its field or value, or an annotation its note
+     * @throws FilingQuotaExhaustedException if the household asked as many corrections and annotations today as
+     *         a day allows; checked first
      */
     @Transactional
     public Correction request(Actor applicant, HouseholdId household, String district, Request request) {
+        quota.requireRoom(records.countSince(household, quota.dayStart()));
         if (request.kind() == CorrectionKind.CORRECTION) {
             households.check(household, required("field", request.field()), required("proposedValue", request.proposedValue()));
         }

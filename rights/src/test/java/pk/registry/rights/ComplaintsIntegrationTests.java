@@ -122,6 +122,31 @@ class ComplaintsIntegrationTests {
         assertThat(complaints.answer(DPO, UUID.randomUUID(), "answer")).isEmpty();
     }
 
+    /**
+     * Ten a day (the default): the eleventh is refused before anything is kept; another household
+     * is not held back, and the next Pakistani day frees the quota.
+     */
+    @Test
+    void aHouseholdLodgesAtMostTheDaysQuotaOfComplaints() {
+        Registered household = register();
+        Registered neighbour = register();
+        for (int i = 1; i <= 10; i++) {
+            complaints.lodge(household.owner(), household.id(), "complaint number " + i);
+        }
+
+        assertThatThrownBy(() -> complaints.lodge(household.owner(), household.id(), "one too many"))
+                .isInstanceOfSatisfying(FilingQuotaExhaustedException.class, refused -> assertThat(refused.retryAfter())
+                        .isPositive().isLessThanOrEqualTo(java.time.Duration.ofDays(1)));
+        assertThat(complaints.of(household.id())).hasSize(10);
+        assertThat(complaints.lodge(neighbour.owner(), neighbour.id(), "the neighbour's own").status())
+                .isEqualTo(ComplaintStatus.OPEN);
+
+        clock.advance(java.time.Duration.ofDays(1));
+
+        complaints.lodge(household.owner(), household.id(), "the next day");
+        assertThat(complaints.of(household.id())).hasSize(11);
+    }
+
     private Registered register() {
         return Households.register(households, "Lahore", Pakistan.today(clock));
     }

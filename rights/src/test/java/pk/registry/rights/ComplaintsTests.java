@@ -14,6 +14,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -40,8 +41,26 @@ class ComplaintsTests {
     private final ComplaintReferences references = mock(ComplaintReferences.class);
     private final HouseholdNotes notes = mock(HouseholdNotes.class);
     private final AuditTrail audit = mock(AuditTrail.class);
+    private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
     private final Complaints complaints = new Complaints(records, references, notes, audit,
-            Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC));
+            new FilingQuota(new FilingQuota.Properties(2), clock), clock);
+
+    /** Two a day here: the third is refused before anything is sealed, until midnight in Pakistan. */
+    @Test
+    void aHouseholdPastItsDailyQuotaIsToldWhenItFreesAndNothingIsKept() {
+        given(records.countSince(HOUSEHOLD, Instant.parse("2026-02-28T19:00:00Z"))).willReturn(1L, 2L);
+        given(references.next()).willReturn("C-2026-AAAAAAAA");
+        given(notes.seal(any(), anyString(), anyString())).willReturn(new byte[] { 1 });
+
+        complaints.lodge(APPLICANT, HOUSEHOLD, "text");
+        assertThatThrownBy(() -> complaints.lodge(APPLICANT, HOUSEHOLD, "text"))
+                .isInstanceOfSatisfying(FilingQuotaExhaustedException.class,
+                        refused -> assertThat(refused.retryAfter()).isEqualTo(Duration.ofHours(10)));
+
+        verify(notes, times(1)).seal(any(), anyString(), anyString());
+        verify(records, times(1)).insert(any());
+        verify(audit, times(1)).record(any());
+    }
 
     @Test
     void aReferenceAnotherComplaintHoldsIsDrawnAgain() {

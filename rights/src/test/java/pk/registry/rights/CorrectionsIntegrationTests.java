@@ -162,6 +162,32 @@ class CorrectionsIntegrationTests {
                 .isInstanceOf(CorrectionRejectedException.class);
     }
 
+    /**
+     * Corrections and annotations share a quota of ten a day (the default), checked before the
+     * rules: past it, even a value the rules would refuse is told to wait, and nothing is kept.
+     */
+    @Test
+    void aHouseholdAsksAtMostTheDaysQuotaOfCorrectionsAndAnnotations() {
+        Registered household = register("Lahore");
+        for (int i = 1; i <= 5; i++) {
+            corrections.request(household.owner(), household.id(), household.district(),
+                    new Corrections.Request(CorrectionKind.ANNOTATION, "dwelling", null, "note number " + i));
+            corrections.request(household.owner(), household.id(), household.district(),
+                    correction("rooms", Integer.toString(i + 1), null));
+        }
+
+        assertThatThrownBy(() -> corrections.request(household.owner(), household.id(), household.district(),
+                correction("rooms", "7", null))).isInstanceOf(FilingQuotaExhaustedException.class);
+        assertThatThrownBy(() -> corrections.request(household.owner(), household.id(), household.district(),
+                correction("rooms", "0", null))).isInstanceOf(FilingQuotaExhaustedException.class);
+        assertThat(corrections.of(household.id())).hasSize(10);
+
+        clock.advance(java.time.Duration.ofDays(1));
+
+        assertThat(corrections.request(household.owner(), household.id(), household.district(),
+                correction("rooms", "7", null)).status()).isEqualTo(CorrectionStatus.PENDING);
+    }
+
     private Registered register(String district) {
         return Households.register(households, district, Pakistan.today(clock));
     }

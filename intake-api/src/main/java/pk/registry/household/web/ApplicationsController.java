@@ -1,11 +1,9 @@
 package pk.registry.household.web;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -92,7 +90,7 @@ class ApplicationsController {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> alreadyRegistered(CnicAlreadyRegisteredException ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "cnic-already-registered",
+        ProblemDetail problem = Problems.coded(HttpStatus.CONFLICT, "cnic-already-registered",
                 "A CNIC in this application is already registered with another household.");
         problem.setProperty("errors", IntStream.range(0, ex.memberIndexes().size())
                 .mapToObj(i -> new FieldError("household.members[" + ex.memberIndexes().get(i) + "].cnic",
@@ -103,7 +101,7 @@ class ApplicationsController {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> secondHousehold(HouseholdAlreadyRegisteredException ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "household-already-registered",
+        ProblemDetail problem = Problems.coded(HttpStatus.CONFLICT, "household-already-registered",
                 "You already have a household in the registry. Ask for a change to it at /api/v1/me/corrections.");
         problem.setProperty("corrections", CORRECTIONS);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
@@ -111,40 +109,25 @@ class ApplicationsController {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> identityNotConfirmed(IdentityNotConfirmedException ex) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "identity-not-confirmed",
-                "The head's CNIC could not be confirmed as the owner of the mobile you signed in with."));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.coded(HttpStatus.FORBIDDEN,
+                "identity-not-confirmed", "The head's CNIC could not be confirmed as the owner of the mobile you signed in with."));
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> identityCheckUnavailable(IdentityCheckUnavailableException ex) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, seconds(ex.retryAfter()))
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "identity-check-unavailable",
-                        "Identities cannot be checked just now; nothing was stored. Please try again later."));
+        return Problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, ex.retryAfter(), "identity-check-unavailable",
+                "Identities cannot be checked just now; nothing was stored. Please try again later.");
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> quotaExhausted(RegistrationQuotaExhaustedException ex) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, seconds(ex.retryAfter()))
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "registration-quota-exhausted",
-                        "Too many conflicting applications today; nothing was checked. Try again tomorrow."));
+        return Problems.retryLater(HttpStatus.TOO_MANY_REQUESTS, ex.retryAfter(), "registration-quota-exhausted",
+                "Too many conflicting applications today; nothing was checked. Try again tomorrow.");
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException ex) {
         return ResponseEntity.unprocessableContent().body(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
                 "This Idempotency-Key was already used with a different request."));
-    }
-
-    /** A problem whose type names the refusal ({@code urn:registry:problem:<code>}), also given as {@code code}. */
-    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = Problems.of(status, detail);
-        problem.setType(URI.create("urn:registry:problem:" + code));
-        problem.setProperty("code", code);
-        return problem;
-    }
-
-    /** Whole seconds, rounded up, at least one. */
-    private static String seconds(Duration wait) {
-        return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 }

@@ -14,12 +14,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import pk.registry.household.CorrectionRejectedException;
 import pk.registry.http.FieldError;
 import pk.registry.http.Problems;
+import pk.registry.rights.FilingQuotaExhaustedException;
 import pk.registry.rights.RightsConflictException;
 
 /**
  * Refusals of the rights module as problems: a correction the rule set refuses is a 400 naming
  * the field and the rule (never the value), a correction decided or a complaint answered already
- * is a 409.
+ * is a 409, a household past its day's filings a 429 with {@code Retry-After}.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,6 +35,12 @@ class RightsProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> conflict(RightsConflictException ex) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, ex.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> quotaExhausted(FilingQuotaExhaustedException ex) {
+        return Problems.retryLater(HttpStatus.TOO_MANY_REQUESTS, ex.retryAfter(), "filing-quota-exhausted",
+                "Your household filed as many of these today as a day allows; nothing was kept. Try again tomorrow.");
     }
 
     /** A 400 for a rule the request breaks beyond its fields' own constraints. */

@@ -8,6 +8,7 @@ import static pk.registry.http.ProblemAssertions.assertProblem;
 import static pk.registry.http.ProblemAssertions.body;
 import static pk.registry.http.ProblemAssertions.errors;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,7 @@ import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.HouseholdOwnership;
 import pk.registry.kernel.Role;
 import pk.registry.rights.Complaints;
+import pk.registry.rights.RightsRefusals;
 
 /** An applicant's complaints, with the rights module mocked. */
 @WebMvcTest(MyComplaintsController.class)
@@ -61,6 +63,18 @@ class MyComplaintsControllerTests {
 
         assertThat(lodge("{\"text\":\"" + text + "\"}")).hasStatus(HttpStatus.CREATED).bodyJson()
                 .isLenientlyEqualTo("{\"reference\":\"C-2026-7KQ3M9XD\",\"status\":\"OPEN\"}");
+    }
+
+    @Test
+    void aHouseholdPastItsDaysComplaintsIsToldWhenToTryAgain() {
+        given(complaints.lodge(APPLICANT, HOUSEHOLD, "again")).willThrow(RightsRefusals.filingQuotaExhausted(
+                Duration.ofHours(3).plusMillis(1)));
+
+        MvcTestResult refused = lodge("{\"text\":\"again\"}");
+
+        assertThat(assertProblem(refused, HttpStatus.TOO_MANY_REQUESTS).get("code").asString())
+                .isEqualTo("filing-quota-exhausted");
+        assertThat(refused.getResponse().getHeader("Retry-After")).isEqualTo("10801");
     }
 
     @Test

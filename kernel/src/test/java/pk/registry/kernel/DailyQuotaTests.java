@@ -1,4 +1,4 @@
-package pk.registry.household;
+package pk.registry.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,15 +9,15 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** A Pakistani day's quota: counted from midnight in Pakistan (UTC+5), free again at the next. */
-class ConflictQuotaTests {
+class DailyQuotaTests {
 
-    private final ConflictQuota quota = new ConflictQuota(3);
+    private final DailyQuota quota = new DailyQuota(3);
 
     @Test
     void theDayStartsAtMidnightInPakistanNotInUtc() {
-        assertThat(ConflictQuota.dayStart(Instant.parse("2026-03-10T18:30:00Z"))).isEqualTo("2026-03-09T19:00:00Z");
-        assertThat(ConflictQuota.dayStart(Instant.parse("2026-03-10T19:00:00Z"))).isEqualTo("2026-03-10T19:00:00Z");
-        assertThat(ConflictQuota.dayStart(Instant.parse("2026-03-10T03:00:00Z"))).isEqualTo("2026-03-09T19:00:00Z");
+        assertThat(DailyQuota.dayStart(Instant.parse("2026-03-10T18:30:00Z"))).isEqualTo("2026-03-09T19:00:00Z");
+        assertThat(DailyQuota.dayStart(Instant.parse("2026-03-10T19:00:00Z"))).isEqualTo("2026-03-10T19:00:00Z");
+        assertThat(DailyQuota.dayStart(Instant.parse("2026-03-10T03:00:00Z"))).isEqualTo("2026-03-09T19:00:00Z");
     }
 
     @Test
@@ -40,8 +40,8 @@ class ConflictQuotaTests {
 
     @Test
     void theQuotaAllowsAtLeastOneConflict() {
-        assertThat(new ConflictQuota(1).retryAfter(0, Instant.EPOCH)).isEmpty();
-        assertThat(new ConflictQuota(1).retryAfter(1, Instant.EPOCH)).isPresent();
-        assertThatThrownBy(() -> new ConflictQuota(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new DailyQuota(1).retryAfter(0, Instant.EPOCH)).isEmpty();
+        assertThat(new DailyQuota(1).retryAfter(1, Instant.EPOCH)).isPresent();
+        assertThatThrownBy(() -> new DailyQuota(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
