@@ -30,6 +30,7 @@ import pk.registry.kernel.Role;
  * @param clients client-credentials clients of the embedded authorization server
  * @param otp the applicants' one-time-code sign-in
  * @param clientAuthentication how the embedded authorization server throttles wrong client secrets
+ * @param applicants how many requests a signed-in applicant may make
  */
 @Validated
 @ConfigurationProperties("registry.identity")
@@ -40,7 +41,8 @@ record IdentityProperties(
         @NotNull @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue List<@Valid Client> clients,
         @Valid @DefaultValue Otp otp,
-        @Valid @DefaultValue ClientAuthentication clientAuthentication) {
+        @Valid @DefaultValue ClientAuthentication clientAuthentication,
+        @Valid @DefaultValue Applicants applicants) {
 
     IdentityProperties {
         if ((audience == null || audience.isBlank()) && issuer != null) {
@@ -110,5 +112,16 @@ record IdentityProperties(
             @Min(1) @DefaultValue("20") int failuresPerAddress,
             @NotNull @DefaultValue("15m") Duration window,
             @NotNull @DefaultValue("30d") Duration knownAddressesFor) {
+    }
+
+    /**
+     * A signed-in applicant's requests, whatever they ask: each read of their own data is audited
+     * and every filing kept, so one phone's script must not write without end. An allowance per
+     * applicant on each node, coming back gradually across the minute; past it, 429 with
+     * {@code Retry-After}. Staff and partners have their own bounds (agreements' quotas).
+     *
+     * @param requestsPerMinute requests of one applicant within a minute
+     */
+    record Applicants(@Min(1) @DefaultValue("60") int requestsPerMinute) {
     }
 }

@@ -4,10 +4,12 @@ import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import java.time.Clock;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -52,7 +55,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens,
-            Problems problems, Environment environment) throws Exception {
+            Problems problems, Environment environment, ObjectProvider<IdentityProperties> identity, Clock clock)
+            throws Exception {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         AuthenticationEntryPoint unauthenticated = problemEntryPoint(problems);
         AccessDeniedHandler forbidden = (request, response, denied) -> problems.write(response,
@@ -110,6 +114,9 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; frame-ancestors 'none'; form-action 'self'; object-src 'none'")));
+        // absent from @WebMvcTest slices, which bring no identity settings
+        identity.ifAvailable(properties -> http.addFilterAfter(
+                new ApplicantRequestRate(properties.applicants(), clock, problems), BearerTokenAuthenticationFilter.class));
         return http.build();
     }
 
