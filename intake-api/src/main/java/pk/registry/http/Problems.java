@@ -53,13 +53,15 @@ public class Problems {
         return problem;
     }
 
-    /**
-     * A refusal that passes with time (a quota, a service down): a {@link #coded} problem with
-     * {@code Retry-After} in whole seconds, rounded up, at least one.
-     */
+    /** A wait as a {@code Retry-After} value: whole seconds, rounded up, at least one. */
+    public static String retryAfter(Duration wait) {
+        return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
+    }
+
+    /** A refusal that passes with time (a quota, a service down): a {@link #coded} problem with {@code Retry-After}. */
     public static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, Duration wait, String code, String detail) {
-        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER,
-                Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))).body(coded(status, code, detail));
+        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, retryAfter(wait))
+                .body(coded(status, code, detail));
     }
 
     /** A 404 to throw from a handler; the detail names the kind of thing, never the caller's input. */
@@ -111,6 +113,12 @@ public class Problems {
 
     private String retryAfterSeconds() {
         return Long.toString(Math.max(1, properties.databaseRetryAfter().toSeconds()));
+    }
+
+    /** A 429 with {@code Retry-After} written from outside Spring MVC (a throttling filter). */
+    public void writeTooManyRequests(HttpServletResponse response, Duration wait, String detail) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter(wait));
+        write(response, of(HttpStatus.TOO_MANY_REQUESTS, detail));
     }
 
     /** Writes the problem as the whole response body. */

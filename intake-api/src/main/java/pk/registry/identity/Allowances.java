@@ -41,11 +41,6 @@ final class Allowances {
         return new Allowances(Bandwidth.builder().capacity(uses).refillIntervally(uses, window).build(), clock);
     }
 
-    /** A wait as a {@code Retry-After} value: whole seconds, rounded up, at least one. */
-    static String retryAfter(Duration wait) {
-        return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
-    }
-
     /** Takes one use from the key's allowance. @return empty when taken, else how long until one is back */
     Optional<Duration> take(String key) {
         ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);

@@ -10,8 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -48,8 +46,6 @@ final class ApplicantRequestRate extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader(HttpHeaders.RETRY_AFTER, Allowances.retryAfter(wait.get()));
-        problems.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many requests from your sign-in; try again later."));
+        problems.writeTooManyRequests(response, wait.get(), "Too many requests from your sign-in; try again later.");
     }
 }

@@ -125,9 +125,7 @@ final class ClientSecretThrottle {
                     chain.doFilter(request, response);
                     return;
                 }
-                response.setHeader(HttpHeaders.RETRY_AFTER, Allowances.retryAfter(wait.get()));
-                problems.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS,
-                        "Too many failed client authentications; try again later."));
+                problems.writeTooManyRequests(response, wait.get(), "Too many failed client authentications; try again later.");
             }
         };
     }

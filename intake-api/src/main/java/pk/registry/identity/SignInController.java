@@ -65,7 +65,7 @@ class SignInController {
     }
 
     private static ResponseEntity<ProblemDetail> tooMany(RuntimeException ex, Duration retryAfter) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Allowances.retryAfter(retryAfter))
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Problems.retryAfter(retryAfter))
                 .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
     }
 
