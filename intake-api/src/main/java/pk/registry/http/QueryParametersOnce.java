@@ -5,7 +5,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -57,7 +56,7 @@ class QueryParametersOnce extends OncePerRequestFilter {
     static Set<String> repeatedNames(String query) {
         Set<String> seen = new HashSet<>();
         Set<String> repeated = new LinkedHashSet<>();
-        for (String pair : List.of(query.split("&"))) {
+        for (String pair : query.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }

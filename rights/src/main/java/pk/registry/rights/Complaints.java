@@ -57,7 +57,7 @@ public class Complaints {
      */
     @Transactional
     public Complaint lodge(Actor applicant, HouseholdId household, String text) {
-        quota.requireRoom(records.countSince(household, quota.dayStart()));
+        quota.requireRoom(since -> records.countSince(household, since));
         UUID id = Ids.newId();
         byte[] content = notes.seal(household, slot(id), text);
         Instant at = clock.instant();

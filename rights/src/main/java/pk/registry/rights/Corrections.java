@@ -70,7 +70,7 @@ public class Corrections {
      */
     @Transactional
     public Correction request(Actor applicant, HouseholdId household, String district, Request request) {
-        quota.requireRoom(records.countSince(household, quota.dayStart()));
+        quota.requireRoom(since -> records.countSince(household, since));
         if (request.kind() == CorrectionKind.CORRECTION) {
             households.check(household, required("field", request.field()), required("proposedValue", request.proposedValue()));
         }

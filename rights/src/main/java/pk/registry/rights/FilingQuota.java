@@ -2,6 +2,7 @@ package pk.registry.rights;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.ToLongFunction;
 
 import jakarta.validation.constraints.Min;
 
@@ -38,17 +39,13 @@ class FilingQuota {
     record Properties(@Min(1) @DefaultValue("10") int filingsPerDay) {
     }
 
-    /** Since when a day's filings count. */
-    Instant dayStart() {
-        return DailyQuota.dayStart(clock.instant());
-    }
-
     /**
-     * @param filedToday the household's filings of this kind since {@link #dayStart()}
+     * @param filedSince the household's filings of this kind since an instant (the start of today)
      * @throws FilingQuotaExhaustedException if they used the day's quota up
      */
-    void requireRoom(long filedToday) {
-        quota.retryAfter(filedToday, clock.instant()).ifPresent(wait -> {
+    void requireRoom(ToLongFunction<Instant> filedSince) {
+        Instant now = clock.instant();
+        quota.retryAfter(filedSince.applyAsLong(DailyQuota.dayStart(now)), now).ifPresent(wait -> {
             throw new FilingQuotaExhaustedException(wait);
         });
     }
