@@ -18,7 +18,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * What a {@code @WebMvcTest} of this service needs beside its controller. The slice finds the
  * controller advice ({@link ProblemHandling}, the consent module's problems), the
- * {@link RequestSizeLimit} and {@link QueryParametersOnce} filters and the {@code Actor}
+ * {@link RequestSizeLimit} and {@link SingleValued} filters and the {@code Actor}
  * argument resolver by itself; this adds what it leaves out: the {@link Problems} writer, the
  * API's JSON rules ({@link JsonConfiguration}), {@link HttpProperties}, the clock that Bean
  * Validation's date rules read, and the service's real route security (no CSRF, no session,
@@ -33,7 +33,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 public @interface WebSlice {
 
     @TestConfiguration(proxyBeanMethods = false)
-    @Import({ Problems.class, ProblemHandling.class, RequestSizeLimit.class, QueryParametersOnce.class,
+    @Import({ Problems.class, ProblemHandling.class, RequestSizeLimit.class, SingleValued.class,
             JsonConfiguration.class, PackagePrivateConfigurations.class })
     @EnableConfigurationProperties(HttpProperties.class)
     class SliceConfiguration {

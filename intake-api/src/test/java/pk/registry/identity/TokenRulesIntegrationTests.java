@@ -2,6 +2,7 @@ package pk.registry.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -45,6 +46,27 @@ class TokenRulesIntegrationTests {
     @Test
     void aWellFormedTokenIsAccepted() {
         assertThat(call(token(claims -> { })).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Regression: two bearer tokens in two Authorization headers were answered as the first
+     * one's caller, where a gateway in front may have checked the second.
+     */
+    @Test
+    void twoAuthorizationHeadersAreABadRequestOnEveryRoute() {
+        String admin = token(claims -> { });
+        HttpResponse<String> response = http.send(http.request(ADMIN_ROUTE).header("Authorization", "Bearer " + admin)
+                .header("Authorization", "Bearer " + http.clientToken("demo-auditor")).GET());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(http.json(response).get("errors").get(0).get("field").asString()).isEqualTo("Authorization");
+        assertThat(response.body()).doesNotContain(admin);
+        assertThat(http.send(http.request(ADMIN_ROUTE).header("Authorization", "Bearer " + admin)
+                .header("Authorization", "Bearer " + admin).GET()).statusCode()).isEqualTo(400);
+        String partner = http.clientToken("demo-partner");
+        assertThat(http.send(http.request("/registry/sync/search").header("Authorization", "Bearer " + partner)
+                .header("Authorization", "Bearer " + partner).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode()).isEqualTo(400);
     }
 
     @Test

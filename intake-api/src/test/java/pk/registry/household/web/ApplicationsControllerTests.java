@@ -261,6 +261,16 @@ class ApplicationsControllerTests {
         verifyNoInteractions(households);
     }
 
+    /** Spring would join two keys into "key-1,key-2", a key the client never sent. */
+    @Test
+    void anIdempotencyKeyGivenTwiceIsRefused() {
+        MvcTestResult result = mvc.perform(post(SampleHouseholds.application(json)).header("Idempotency-Key", "key-1")
+                .header("Idempotency-Key", "key-2"));
+
+        assertThat(errors(assertProblem(result, HttpStatus.BAD_REQUEST))).containsExactly("Idempotency-Key Duplicate");
+        verifyNoInteractions(households);
+    }
+
     @Test
     void aCnicOfAnotherHouseholdIsAConflictThatNamesTheMemberOnly() {
         ObjectNode body = SampleHouseholds.application(json);
