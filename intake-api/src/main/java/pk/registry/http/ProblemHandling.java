@@ -84,6 +84,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             return problem(Problems.invalid(List.of(new FieldError(FieldError.callersName(repeatedName(read)), "Duplicate",
                     "is given more than once in its object"))));
         }
+        if (ex.getCause() instanceof JsonConfiguration.NotUnicodeException text && !text.getPath().isEmpty()) {
+            return problem(Problems.invalid(List.of(new FieldError(FieldError.callersName(path(text.getPath())), "Unicode",
+                    "is not Unicode text: it holds half of a surrogate pair"))));
+        }
         if (ex.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
             return problem(Problems.invalid(List.of(new FieldError(path(mismatch.getPath()), "Type",
                     "has the wrong type or format"))));

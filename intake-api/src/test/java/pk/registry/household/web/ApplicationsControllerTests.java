@@ -117,6 +117,7 @@ class ApplicationsControllerTests {
                 valid("mobile +92", r -> household(r).put("mobile", "+923001234567")),
                 valid("mobile 92", r -> household(r).put("mobile", "923001234567")),
                 valid("address of 250 characters", r -> household(r).put("address", "a".repeat(250))),
+                valid("address with a character outside the BMP", r -> household(r).put("address", "House \uD83C\uDFE0 12, Model Town")),
                 valid("no optional answers", r -> {
                     for (String field : new String[] { "tehsil", "landAcres", "livestock", "hasMotorcycle", "hasCar",
                             "electricityBillPkr", "gasBillPkr", "monthlyExpensesPkr" }) {
@@ -207,7 +208,11 @@ class ApplicationsControllerTests {
                 invalid("no members", r -> members(r).removeAll(), "household.members", "NotEmpty"),
                 invalid("consent missing", r -> r.remove("consent"), "consent", "NotNull"),
                 invalid("policy version missing", r -> ((ObjectNode) r.get("consent")).remove("policyVersion"), "consent.policyVersion", "NotBlank"),
-                invalid("unknown purpose", r -> ((ArrayNode) r.get("consent").get("purposes")).add("MARKETING"), "consent.purposes[2]", "KnownPurpose"));
+                invalid("unknown purpose", r -> ((ArrayNode) r.get("consent").get("purposes")).add("MARKETING"), "consent.purposes[2]", "KnownPurpose"),
+                invalid("address with half a surrogate pair", r -> household(r).put("address", "House \uD800 12, Model Town"), "household.address", "Unicode"),
+                invalid("tehsil ending in a high surrogate", r -> household(r).put("tehsil", "Model Town\uD83C"), "household.tehsil", "Unicode"),
+                invalid("a low surrogate first", r -> member(r, 1).put("fullName", "\uDFE0Nasreen"), "household.members[1].fullName", "Unicode"),
+                invalid("purpose with a lone surrogate", r -> ((ArrayNode) r.get("consent").get("purposes")).add("SERVICE_IMPROVEMENT\uDC00"), "consent.purposes[2]", "Unicode"));
     }
 
     @ParameterizedTest(name = "valid: {0}")
