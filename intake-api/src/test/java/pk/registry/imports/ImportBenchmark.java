@@ -71,7 +71,7 @@ public final class ImportBenchmark {
 
     /**
      * (d) runs at up to this many households. It explains a design choice, and at a million it
-     * would add a million households to the database (about 20 GB) and eight minutes to the run.
+     * would add a million households to the database (about 9 GB) and eight minutes to the run.
      */
     private static final int MAX_CONCURRENT_HOUSEHOLDS = 100_000;
 
