@@ -1,8 +1,6 @@
 package pk.registry.household;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,12 +57,10 @@ class RegistrationGuard {
      * @throws RegistrationQuotaExhaustedException with the time until the quota frees
      */
     void admit(Actor applicant) {
-        Instant now = clock.instant();
-        Optional<Duration> wait = quota.retryAfter(
-                records.countSince(owners.tokenOf(applicant), DailyQuota.dayStart(now)), now);
-        if (wait.isPresent()) {
-            throw new RegistrationQuotaExhaustedException(wait.get());
-        }
+        byte[] owner = owners.tokenOf(applicant);
+        quota.retryAfter(clock.instant(), since -> records.countSince(owner, since)).ifPresent(wait -> {
+            throw new RegistrationQuotaExhaustedException(wait);
+        });
     }
 
     /**

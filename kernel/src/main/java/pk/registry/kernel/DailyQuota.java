@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * The arithmetic of a daily quota (an applicant's conflicting submissions, a household's
@@ -25,6 +26,14 @@ public final class DailyQuota {
     /** The instant the Pakistani day of {@code now} began: uses from then on count. */
     public static Instant dayStart(Instant now) {
         return LocalDate.ofInstant(now, Pakistan.ZONE).atStartOfDay(Pakistan.ZONE).toInstant();
+    }
+
+    /**
+     * @param usedSince the owner's count of uses since an instant, asked for the start of today
+     * @return how long until the quota frees, if it is used up; empty while it allows another
+     */
+    public Optional<Duration> retryAfter(Instant now, ToLongFunction<Instant> usedSince) {
+        return retryAfter(usedSince.applyAsLong(dayStart(now)), now);
     }
 
     /**

@@ -44,8 +44,7 @@ class FilingQuota {
      * @throws FilingQuotaExhaustedException if they used the day's quota up
      */
     void requireRoom(ToLongFunction<Instant> filedSince) {
-        Instant now = clock.instant();
-        quota.retryAfter(filedSince.applyAsLong(DailyQuota.dayStart(now)), now).ifPresent(wait -> {
+        quota.retryAfter(clock.instant(), filedSince).ifPresent(wait -> {
             throw new FilingQuotaExhaustedException(wait);
         });
     }

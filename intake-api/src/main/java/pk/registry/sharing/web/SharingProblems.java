@@ -28,8 +28,7 @@ class SharingProblems {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> quota(QuotaExceededException ex) {
-        long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Problems.retryAfter(ex.retryAfter()))
                 .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Your agreement's daily quota of answers is used up."));
     }
 
