@@ -1,6 +1,5 @@
 package pk.registry.household;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -101,12 +100,7 @@ public class HouseholdScores {
     public int rescore(List<HouseholdId> ids, String version) {
         PmtModel model = models.find(version).orElseThrow(
                 () -> new PmtModelConflictException("There is no published model version " + version + "."));
-        List<ScoreRow> scores = new ArrayList<>(ids.size());
-        for (HouseholdId id : ids) {
-            if (households.score(id, version).isEmpty()) {
-                households.find(id).ifPresent(row -> scores.add(sealer.rescore(row, model)));
-            }
-        }
+        List<ScoreRow> scores = households.unscoredAmong(ids, version).stream().map(row -> sealer.rescore(row, model)).toList();
         households.insertScores(scores);
         return scores.size();
     }

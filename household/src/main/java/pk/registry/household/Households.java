@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -101,16 +102,6 @@ class Households {
         });
     }
 
-    Optional<ScoreRow> score(HouseholdId household, String modelVersion) {
-        return jdbc.sql("""
-                SELECT score, explanation_ct, scored_at FROM household_score
-                WHERE household_id = :household AND model_version = :version""")
-                .param("household", household.toString()).param("version", modelVersion)
-                .query((rs, row) -> new ScoreRow(household, modelVersion, rs.getBigDecimal(1), rs.getBytes(2),
-                        rs.getTimestamp(3).toInstant()))
-                .optional();
-    }
-
     /** Up to {@code limit} households, in id order after {@code after}, that have no score under the version. */
     List<HouseholdId> withoutScore(String modelVersion, @Nullable HouseholdId after, int limit) {
         return jdbc.sql("""
@@ -139,16 +130,29 @@ class Households {
                 .optional();
     }
 
-    /** Of these CNIC tokens (hex), the ones some household already holds (queried in groups of 500). */
+    /** Of these CNIC tokens (hex), the ones some household already holds. */
     Set<String> claimed(Collection<String> tokens) {
-        Set<String> claimed = new HashSet<>();
-        List<String> all = List.copyOf(tokens);
-        for (int from = 0; from < all.size(); from += 500) {
-            claimed.addAll(jdbc.sql("SELECT cnic_token FROM household_cnic WHERE cnic_token IN (:tokens)")
-                    .param("tokens", all.subList(from, Math.min(all.size(), from + 500)).stream().map(HEX::parseHex).toList())
-                    .query((rs, row) -> HEX.formatHex(rs.getBytes(1))).list());
+        return new HashSet<>(inGroups(List.copyOf(tokens), group -> jdbc.sql(
+                "SELECT cnic_token FROM household_cnic WHERE cnic_token IN (:tokens)")
+                .param("tokens", group.stream().map(HEX::parseHex).toList())
+                .query((rs, row) -> HEX.formatHex(rs.getBytes(1))).list()));
+    }
+
+    /** Those of the households that have no score under the version. */
+    List<HouseholdRow> unscoredAmong(List<HouseholdId> ids, String modelVersion) {
+        return inGroups(ids, group -> jdbc.sql("SELECT " + COLUMNS + " FROM household h WHERE id IN (:ids) AND NOT EXISTS ("
+                + "SELECT 1 FROM household_score s WHERE s.household_id = h.id AND s.model_version = :version)")
+                .param("ids", group.stream().map(HouseholdId::toString).toList()).param("version", modelVersion)
+                .query((rs, row) -> row(rs)).list());
+    }
+
+    /** A query's results for every value, asked in groups of 500 (Oracle takes at most 1,000 in an {@code IN} list). */
+    private static <T, R> List<R> inGroups(List<T> values, Function<List<T>, List<R>> query) {
+        List<R> results = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += 500) {
+            results.addAll(query.apply(values.subList(from, Math.min(values.size(), from + 500))));
         }
-        return claimed;
+        return results;
     }
 
     Optional<HouseholdRow> find(HouseholdId id) {

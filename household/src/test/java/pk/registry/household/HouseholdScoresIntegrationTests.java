@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -109,6 +110,26 @@ class HouseholdScoresIntegrationTests {
         scores.rescoringFinished("test-generous");
         assertThat(events.ofType(HouseholdsRescored.class)).singleElement().isEqualTo(new HouseholdsRescored("test-generous"));
         scores.activate("pmt-2025.1");
+    }
+
+    @Test
+    void aChunkOfManyIdsIsRescoredWhereverItsHouseholdsStandAndIdsOfNoHouseholdAreSkipped() {
+        Household household = HouseholdForms.poor(Pakistan.today(clock));
+        HouseholdId id = households.register(household.owner(), household.form(), HouseholdForms.consent(), null).id();
+        scores.publish(new PmtModel("test-chunk", BigDecimal.TEN, Map.of(PmtFactor.HOUSEHOLD_SIZE, BigDecimal.ONE)));
+        // More ids than one query reads: the household is the 1,001st, past the first two groups.
+        List<HouseholdId> chunk = new ArrayList<>();
+        while (chunk.size() < 1_000) {
+            chunk.add(HouseholdId.newId());
+        }
+        chunk.add(id);
+        chunk.add(HouseholdId.newId());
+
+        Integer scored = new TransactionTemplate(transactionManager).execute(status -> scores.rescore(chunk, "test-chunk"));
+
+        assertThat(scored).isOne();
+        assertThat(jdbc.sql("SELECT score FROM household_score WHERE household_id = :id AND model_version = 'test-chunk'")
+                .param("id", id.toString()).query(BigDecimal.class).single()).isEqualByComparingTo("16");
     }
 
     @Test

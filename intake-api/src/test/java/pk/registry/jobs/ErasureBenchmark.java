@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,10 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * idempotency keys, households; the requests marked completed) in one transaction, against (b)
  * the {@code erasure} job carrying out the same requests for the same households registered
  * again (audited, announced, certified, a chunk per transaction). Prints rows deleted per second
- * of both, the ratio (b)/(a), and the job's heap after a full collection at 1/4, 1/2 and the end.
+ * of both, the ratio (b)/(a), and the job's heap after a full collection at 1/4, 1/2 and the end,
+ * for each round (the same households registered and erased again) and the round of the median
+ * ratio.
  * <p>
- * Run with {@code ./benchmark erasure [households [warm-up households [registry]]]} (default
- * 10,000; the warm-up, unmeasured, runs both on 1,000 first; with a registry larger than the
+ * Run with {@code ./benchmark erasure [households [warm-up households [registry [rounds]]]]} (default
+ * 10,000 and 3 rounds; the warm-up, unmeasured, runs both on 1,000 first; with a registry larger than the
  * households erased, the rest are registered first, with their requests refused, so that the
  * cost can be seen against the registry's size).
  */
@@ -32,6 +35,7 @@ public final class ErasureBenchmark {
         int households = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         int registry = args.length > 2 ? Integer.parseInt(args[2]) : households;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path work = Files.createTempDirectory("registry-erasure-benchmark");
         try (ConfigurableApplicationContext context = JobBenchmarks.start(work)) {
             if (registry > households) {
@@ -41,8 +45,11 @@ public final class ErasureBenchmark {
             }
             round(context, JobBenchmarks.file(work, "warm-up", warmUp), warmUp);
             System.out.printf(Locale.ROOT, "warm-up: %,d households through both%n", warmUp);
-            JobBenchmarks.Result[] results = round(context, JobBenchmarks.file(work, "households", households), households);
-            JobBenchmarks.compare("erasure", registry, households, results[0], results[1]);
+            List<JobBenchmarks.Result[]> measured = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                measured.add(round(context, JobBenchmarks.file(work, "households", households), households));
+            }
+            JobBenchmarks.compareMedian("erasure", registry, households, measured);
         }
     }
 

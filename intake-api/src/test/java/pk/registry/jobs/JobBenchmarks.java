@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -192,6 +193,23 @@ final class JobBenchmarks {
         System.out.printf(Locale.ROOT, "ratio %s / %s: %.2f (target >= 0.50)%n", job.name(), baseline.name(), ratio);
         BenchmarkReport.add(benchmark, registry, job.name() + " rows/s", job.rowsPerSecond(),
                 baseline.name() + " rows/s", baseline.rowsPerSecond(), job.seconds() * 1e6 / households);
+    }
+
+    /**
+     * Prints each round's ratio, then compares as {@link #compare} the round of the median ratio:
+     * on two cores one run's figure scatters by a fifth either way.
+     */
+    static void compareMedian(String benchmark, int registry, int households, List<Result[]> rounds) {
+        List<Result[]> byRatio = new ArrayList<>(rounds);
+        byRatio.sort(Comparator.comparingDouble(round -> round[1].rowsPerSecond() / round[0].rowsPerSecond()));
+        for (int i = 0; i < rounds.size(); i++) {
+            Result[] round = rounds.get(i);
+            System.out.printf(Locale.ROOT, "round %d: %,.0f against %,.0f rows/s, ratio %.2f%n", i + 1,
+                    round[1].rowsPerSecond(), round[0].rowsPerSecond(), round[1].rowsPerSecond() / round[0].rowsPerSecond());
+        }
+        Result[] median = byRatio.get(byRatio.size() / 2);
+        System.out.println("the round of the median ratio:");
+        compare(benchmark, registry, households, median[0], median[1]);
     }
 
     private static long heapAfterGc() {
