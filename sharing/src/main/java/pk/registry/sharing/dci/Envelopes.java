@@ -25,13 +25,14 @@ class Envelopes {
     }
 
     /**
-     * @throws EnvelopeRejectedException with 400 (not a JSON object, no header or message, a header
+     * @throws EnvelopeRejectedException with 400 (not one well-formed JSON object, no header or message, a header
      *         field of the wrong type) or 401 (a signature the agreement's keys do not verify)
      * @throws AgreementRefusedException if the caller's agreement answers nothing today
      */
     InboundEnvelope open(Actor partner, byte @Nullable [] body) {
         ObjectNode envelope = Json.parseObject(body).orElseThrow(
-                () -> new EnvelopeRejectedException(DciReply.badRequest("the body must be a JSON object")));
+                () -> new EnvelopeRejectedException(DciReply.badRequest(
+                        "the body must be one well-formed JSON object, without repeated keys or deep nesting")));
         ObjectNode header = Json.object(envelope, "header");
         ObjectNode message = Json.object(envelope, "message");
         if (header == null || message == null) {

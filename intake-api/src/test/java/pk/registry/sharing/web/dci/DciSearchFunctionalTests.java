@@ -121,7 +121,9 @@ class DciSearchFunctionalTests {
         ObjectNode[] entries = new ObjectNode[101];
         java.util.Arrays.setAll(entries, i -> DciMessages.searchEntry("r" + i, "CNIC", DciService.newCnic('M')));
 
-        for (String body : List.of(DciMessages.text(noMessage), "{\"header\": ", "")) {
+        String nested = "{\"header\": " + "{\"a\": ".repeat(3_000) + "1" + "}".repeat(3_001) + ", \"message\": {}}";
+        String twoHeaders = "{\"header\": {}, \"header\": {}, \"message\": {}}";
+        for (String body : List.of(DciMessages.text(noMessage), "{\"header\": ", "", nested, twoHeaders)) {
             HttpResponse<String> response = service.postAsIs("/registry/sync/search", body);
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
