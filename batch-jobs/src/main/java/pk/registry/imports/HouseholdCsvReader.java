@@ -6,11 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVParser;
@@ -39,7 +37,7 @@ class HouseholdCsvReader implements ItemStreamReader<HouseholdRows> {
     private @Nullable CSVParser parser;
     private @Nullable Iterator<CSVRecord> records;
     private Map<String, Integer> columns = Map.of();
-    private final Set<String> seenRefs = new HashSet<>();
+    private final SeenRefs seenRefs = new SeenRefs();
     private @Nullable CsvRow pending;
     private long consumed;
     private long pendingLine = 1;
