@@ -200,16 +200,21 @@ final class JobBenchmarks {
      * on two cores one run's figure scatters by a fifth either way.
      */
     static void compareMedian(String benchmark, int registry, int households, List<Result[]> rounds) {
-        List<Result[]> byRatio = new ArrayList<>(rounds);
-        byRatio.sort(Comparator.comparingDouble(round -> round[1].rowsPerSecond() / round[0].rowsPerSecond()));
         for (int i = 0; i < rounds.size(); i++) {
             Result[] round = rounds.get(i);
             System.out.printf(Locale.ROOT, "round %d: %,.0f against %,.0f rows/s, ratio %.2f%n", i + 1,
-                    round[1].rowsPerSecond(), round[0].rowsPerSecond(), round[1].rowsPerSecond() / round[0].rowsPerSecond());
+                    round[1].rowsPerSecond(), round[0].rowsPerSecond(), ratio(round));
         }
+        List<Result[]> byRatio = new ArrayList<>(rounds);
+        byRatio.sort(Comparator.comparingDouble(JobBenchmarks::ratio));
         Result[] median = byRatio.get(byRatio.size() / 2);
         System.out.println("the round of the median ratio:");
         compare(benchmark, registry, households, median[0], median[1]);
+    }
+
+    /** A round's job against its baseline. */
+    private static double ratio(Result[] round) {
+        return round[1].rowsPerSecond() / round[0].rowsPerSecond();
     }
 
     private static long heapAfterGc() {
