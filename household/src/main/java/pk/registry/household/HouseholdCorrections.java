@@ -66,9 +66,10 @@ public class HouseholdCorrections {
     @Transactional
     public void apply(Actor approver, HouseholdId household, String field, String value) {
         HouseholdRow row = households.find(household).orElseThrow();
-        HouseholdSealer.Resealed resealed = sealer.reseal(row, corrected(row, new FieldCorrection(field, value)));
+        HouseholdSealer.Resealed resealed = sealer.reseal(row, corrected(row, new FieldCorrection(field, value)),
+                households.scoredVersions(household));
         households.update(resealed.row(), resealed.at());
-        households.replaceScore(resealed.score());
+        households.replaceScores(household, resealed.scores());
         audit.record(AuditEntry.success(approver, Purpose.ELIGIBILITY_ASSESSMENT, household, AuditAction.HOUSEHOLD_CORRECTED));
         events.publishEvent(new HouseholdCorrected(household));
     }

@@ -3,6 +3,7 @@ package pk.registry.household;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,20 +88,25 @@ class HouseholdSealer {
 
     /**
      * The stored household with a corrected form, sealed again under its own data key, and its
-     * score under the active model.
+     * scores under the active model and under every other version it was scored under: a
+     * programme still on an earlier version must not answer from the household as it was.
      */
-    Resealed reseal(HouseholdRow row, HouseholdForm form) {
+    Resealed reseal(HouseholdRow row, HouseholdForm form, Collection<String> scoredVersions) {
         HouseholdId id = row.id();
         HouseholdCrypto.DataKey key = crypto.unwrap(id, row.wrappedKey(), row.masterKeyId());
         SealedHousehold sealed = seal(id, key, new FieldForm(form, NO_CONSENT, Pakistan.today(clock)), row.ownerToken());
         HouseholdRow fresh = sealed.row();
+        List<ScoreRow> scores = new ArrayList<>(List.of(sealed.score()));
+        scoredVersions.stream().filter(version -> !version.equals(sealed.score().modelVersion())).distinct()
+                .flatMap(version -> models.find(version).stream())
+                .forEach(model -> scores.add(score(key, id, form, model, fresh.createdAt())));
         return new Resealed(new HouseholdRow(id, row.status(), fresh.district(), fresh.memberCount(), row.createdAt(),
                 row.ownerToken(), fresh.mobileToken(), row.wrappedKey(), row.masterKeyId(), fresh.contact(),
-                fresh.circumstances(), fresh.members()), sealed.score(), fresh.createdAt());
+                fresh.circumstances(), fresh.members()), scores, fresh.createdAt());
     }
 
-    /** A corrected household's new row and score, sealed at {@code at}. */
-    record Resealed(HouseholdRow row, ScoreRow score, Instant at) {
+    /** A corrected household's new row and scores, sealed at {@code at}. */
+    record Resealed(HouseholdRow row, List<ScoreRow> scores, Instant at) {
     }
 
     /** Seals a text of the household's (a complaint, a proposed correction) under its data key. */

@@ -225,11 +225,16 @@ class Households {
                 .update();
     }
 
-    /** Replaces the household's score under the score's version. */
-    void replaceScore(ScoreRow score) {
-        jdbc.sql("DELETE FROM household_score WHERE household_id = :id AND model_version = :version")
-                .param("id", score.household().toString()).param("version", score.modelVersion()).update();
-        insertScores(List.of(score));
+    /** The model versions the household has a score under. */
+    List<String> scoredVersions(HouseholdId household) {
+        return jdbc.sql("SELECT model_version FROM household_score WHERE household_id = :id").param("id", household.toString())
+                .query(String.class).list();
+    }
+
+    /** Replaces all of the household's scores with these. */
+    void replaceScores(HouseholdId household, List<ScoreRow> scores) {
+        jdbc.sql("DELETE FROM household_score WHERE household_id = :id").param("id", household.toString()).update();
+        insertScores(scores);
     }
 
     /** A household about to be erased, and who submitted it (null: collected in person). */

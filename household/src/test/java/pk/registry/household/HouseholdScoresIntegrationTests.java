@@ -45,6 +45,12 @@ class HouseholdScoresIntegrationTests {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    HouseholdCorrections corrections;
+
+    @Autowired
+    PmtModels models;
+
     @Test
     void aRegisteredHouseholdIsScoredInTheSameWorkAndItsExplanationIsSealed() {
         Household poor = HouseholdForms.poor(Pakistan.today(clock));
@@ -147,6 +153,35 @@ class HouseholdScoresIntegrationTests {
                     .isEqualByComparingTo("12.9");
             assertThat(scores.factsOf(id, "pmt-2025.1").orElseThrow().score()).isEqualByComparingTo("12.9");
             assertThat(scores.factsOf(id, "never-published").orElseThrow().score()).isNull();
+        }
+        finally {
+            scores.activate("pmt-2025.1");
+        }
+    }
+
+    @Test
+    void aCorrectionRescoresTheHouseholdUnderEveryVersionItHasAScoreUnder() {
+        Household poor = HouseholdForms.poor(Pakistan.today(clock));
+        HouseholdId id = households.register(poor.owner(), poor.form(), HouseholdForms.consent(), null).id();
+        scores.publish(new PmtModel("test-corrected", BigDecimal.TEN, Map.of(PmtFactor.INCOME_PER_CAPITA, BigDecimal.ONE)));
+        scores.activate("test-corrected");
+        try {
+            new TransactionTemplate(transactionManager).executeWithoutResult(
+                    status -> scores.rescore(List.of(id), "test-corrected"));
+            FieldCorrection raise = new FieldCorrection("members[0].monthlyIncomePkr", "600000");
+            HouseholdForm corrected = raise.applyTo(poor.form());
+
+            corrections.apply(HouseholdManagementIntegrationTests.OFFICER, id, raise.field(), raise.value());
+
+            // A programme still on the earlier version must not answer from the household as it was.
+            for (String version : List.of("pmt-2025.1", "test-corrected")) {
+                BigDecimal expected = models.find(version).orElseThrow().score(corrected, Pakistan.today(clock)).score();
+                assertThat(jdbc.sql("SELECT score FROM household_score WHERE household_id = :id AND model_version = :version")
+                        .param("id", id.toString()).param("version", version).query(BigDecimal.class).single())
+                        .as(version).isEqualByComparingTo(expected);
+            }
+            assertThat(scores.factsFor(Cnic.parse(poor.member(0).cnic), "pmt-2025.1").orElseThrow().score())
+                    .isNotEqualByComparingTo("12.9");
         }
         finally {
             scores.activate("pmt-2025.1");
