@@ -18,7 +18,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @ConfigurationPropertiesScan
 @EnableScheduling
 @EnableAsync
-@Modulithic(sharedModules = "kernel")
+@Modulithic(sharedModules = { "kernel", "batch" })
 public class RegistryApplication {
 
     public static void main(String[] args) {

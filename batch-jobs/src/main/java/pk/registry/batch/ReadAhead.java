@@ -1,4 +1,4 @@
-package pk.registry.imports;
+package pk.registry.batch;
 
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,7 +15,7 @@ import org.springframework.core.task.TaskExecutor;
 
 /**
  * Reads and processes items ahead, on a thread of its own, while the chunk thread stores the
- * previous ones: the rule set, sealing and hashing of the next households overlap with the
+ * previous ones: the next households' reading, checking, scoring and sealing overlap with the
  * database work of the current chunk.
  * <p>
  * Restarts stay exact. After every item the delegate reader's state is captured, and
@@ -23,7 +23,7 @@ import org.springframework.core.task.TaskExecutor;
  * read-ahead position: items read ahead but not yet written are read again after a crash.
  * A failure on the reading thread is thrown, unchanged, by the next {@link #read}.
  */
-class ReadAhead<I, O> implements ItemStreamReader<O> {
+public class ReadAhead<I, O> implements ItemStreamReader<O> {
 
     private final ItemStreamReader<I> reader;
     private final ItemProcessor<I, O> processor;
@@ -46,7 +46,7 @@ class ReadAhead<I, O> implements ItemStreamReader<O> {
     /**
      * @param capacity how many processed items may wait for the chunk thread
      */
-    ReadAhead(ItemStreamReader<I> reader, ItemProcessor<I, O> processor, TaskExecutor executor, int capacity) {
+    public ReadAhead(ItemStreamReader<I> reader, ItemProcessor<I, O> processor, TaskExecutor executor, int capacity) {
         this.reader = reader;
         this.processor = processor;
         this.executor = executor;

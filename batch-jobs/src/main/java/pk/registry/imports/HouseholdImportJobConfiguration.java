@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import pk.registry.batch.ReadAhead;
 import pk.registry.consent.ConsentManagement;
 import pk.registry.household.HouseholdManagement;
 import pk.registry.kernel.Actor;

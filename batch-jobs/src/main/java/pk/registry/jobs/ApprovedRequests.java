@@ -1,5 +1,7 @@
 package pk.registry.jobs;
 
+import java.util.function.Function;
+
 import pk.registry.retention.Erasures;
 
 /**
@@ -8,9 +10,9 @@ import pk.registry.retention.Erasures;
  * of the last committed chunk. A request a hold deferred stays approved, behind the
  * reader; the next run reads it again.
  */
-class ApprovedRequests extends IdOrderReader<Erasures.Approved> {
+class ApprovedRequests extends IdOrderReader<Erasures.Approved, Erasures.Approved> {
 
     ApprovedRequests(Erasures erasures, int pageSize) {
-        super(erasures::approved, Erasures.Approved::parse, pageSize);
+        super(erasures::approved, Function.identity(), Erasures.Approved::parse, pageSize);
     }
 }

@@ -9,24 +9,29 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Ids in id order, a page at a time, from a query for the page after a given id. Its state is
- * the last id handed out, saved with each committed chunk: a restart goes on after it.
+ * Items in the order of their ids, a page at a time, from a query for the page after a given id.
+ * Its state is the id of the last item handed out, saved with each committed chunk: a restart
+ * goes on after it.
  *
- * @param <T> the id, whose {@code toString} the parser reads back
+ * @param <T> the item
+ * @param <K> its id, whose {@code toString} the parser reads back
  */
-class IdOrderReader<T> implements ItemStreamReader<T> {
+class IdOrderReader<T, K> implements ItemStreamReader<T> {
 
     static final String AFTER = "after";
 
-    private final BiFunction<@Nullable T, Integer, List<T>> pageAfter;
-    private final Function<String, T> parser;
+    private final BiFunction<@Nullable K, Integer, List<T>> pageAfter;
+    private final Function<T, K> idOf;
+    private final Function<String, K> parser;
     private final int pageSize;
-    private @Nullable T after;
+    private @Nullable K after;
     private List<T> page = List.of();
     private int next;
 
-    IdOrderReader(BiFunction<@Nullable T, Integer, List<T>> pageAfter, Function<String, T> parser, int pageSize) {
+    IdOrderReader(BiFunction<@Nullable K, Integer, List<T>> pageAfter, Function<T, K> idOf, Function<String, K> parser,
+            int pageSize) {
         this.pageAfter = pageAfter;
+        this.idOf = idOf;
         this.parser = parser;
         this.pageSize = pageSize;
     }
@@ -45,8 +50,9 @@ class IdOrderReader<T> implements ItemStreamReader<T> {
                 return null;
             }
         }
-        after = page.get(next++);
-        return after;
+        T item = page.get(next++);
+        after = idOf.apply(item);
+        return item;
     }
 
     @Override

@@ -11,22 +11,26 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import pk.registry.batch.ReadAhead;
 import pk.registry.household.HouseholdScores;
+import pk.registry.household.PreparedScore;
 import pk.registry.kernel.HouseholdId;
 
 /**
  * The {@code rescoring} job: every household without a score under the active model version
  * gets one, a chunk ({@code registry.jobs.rescoring-chunk}, default 200) at a time. The reader
- * pages through households in id order and saves the last id of each committed chunk, so a
- * restart goes on where the crash left off; a household scored twice is impossible (the score's
- * primary key is household and version, and households scored already are skipped). Its parameters: the model version and the activation's id.
+ * pages through households in id order, scoring them on a thread of its own while the chunk
+ * before is stored, and saves the last id of each committed chunk, so a restart goes on where
+ * the crash left off; a household scored twice is impossible (the score's primary key is
+ * household and version, and households scored already are skipped), and one corrected after
+ * its score was worked out is scored again from what it is now. Its parameters: the model version and the activation's id.
  */
 @Configuration(proxyBeanMethods = false)
 class RescoringJobConfiguration {
@@ -49,28 +53,35 @@ class RescoringJobConfiguration {
 
     @Bean
     Step rescoreHouseholds(JobRepository jobs, PlatformTransactionManager transactions,
-            ItemStreamReader<HouseholdId> householdsToRescore, ItemWriter<HouseholdId> rescoreWriter, JobsProperties properties) {
-        return new StepBuilder("rescoreHouseholds", jobs).<HouseholdId, HouseholdId>chunk(properties.rescoringChunk())
+            ReadAhead<PreparedScore, PreparedScore> householdsToRescore, ItemWriter<PreparedScore> rescoreWriter,
+            JobsProperties properties) {
+        return new StepBuilder("rescoreHouseholds", jobs).<PreparedScore, PreparedScore>chunk(properties.rescoringChunk())
                 .transactionManager(transactions)
                 .reader(householdsToRescore)
                 .writer(rescoreWriter)
                 .build();
     }
 
-    /** Scores a chunk's households in the chunk's transaction. */
+    /** Stores a chunk's scores in the chunk's transaction. */
     @Bean
     @StepScope
-    ItemWriter<HouseholdId> rescoreWriter(@Value("#{jobParameters['modelVersion']}") String version,
+    ItemWriter<PreparedScore> rescoreWriter(@Value("#{jobParameters['modelVersion']}") String version,
             HouseholdScores scores) {
-        return chunk -> scores.rescore(List.copyOf(chunk.getItems()), version);
+        return chunk -> scores.store(List.copyOf(chunk.getItems()), version);
     }
 
+    /**
+     * Households without a score under the version, in id order, a page at a time, read, opened,
+     * scored and sealed on a thread of their own, up to two chunks ahead of the writer.
+     */
     @Bean
     @StepScope
-    ItemStreamReader<HouseholdId> householdsToRescore(@Value("#{jobParameters['modelVersion']}") String version,
+    ReadAhead<PreparedScore, PreparedScore> householdsToRescore(@Value("#{jobParameters['modelVersion']}") String version,
             HouseholdScores scores, JobsProperties properties) {
-        // Households without a score under the version, in id order, a page at a time.
-        return new IdOrderReader<>((after, limit) -> scores.toRescore(version, after, limit), HouseholdId::of,
-                properties.rescoringChunk());
+        SimpleAsyncTaskExecutor thread = new SimpleAsyncTaskExecutor("rescoring-read-ahead-");
+        thread.setDaemon(true);
+        return new ReadAhead<>(new IdOrderReader<>((after, limit) -> scores.prepare(version, after, limit),
+                PreparedScore::household, HouseholdId::of, properties.rescoringChunk()), score -> score, thread,
+                2 * properties.rescoringChunk());
     }
 }

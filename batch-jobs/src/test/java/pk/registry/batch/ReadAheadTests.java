@@ -1,4 +1,4 @@
-package pk.registry.imports;
+package pk.registry.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

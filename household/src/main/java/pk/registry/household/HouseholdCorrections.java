@@ -68,7 +68,7 @@ public class HouseholdCorrections {
         HouseholdRow row = households.find(household).orElseThrow();
         HouseholdSealer.Resealed resealed = sealer.reseal(row, corrected(row, new FieldCorrection(field, value)),
                 households.scoredVersions(household));
-        households.update(resealed.row(), resealed.at());
+        households.update(resealed.row());
         households.replaceScores(household, resealed.scores());
         audit.record(AuditEntry.success(approver, Purpose.ELIGIBILITY_ASSESSMENT, household, AuditAction.HOUSEHOLD_CORRECTED));
         events.publishEvent(new HouseholdCorrected(household));

@@ -12,10 +12,11 @@ import pk.registry.kernel.HouseholdId;
  *
  * @param ownerToken the blind index of the owning applicant's mobile ({@link Owners})
  * @param mobileToken the blind index of the household's own mobile (its contact, not its owner)
+ * @param updatedAt when the row last changed (stored, or corrected)
  */
 record HouseholdRow(HouseholdId id, HouseholdStatus status, String district, int memberCount, Instant createdAt,
         byte @Nullable [] ownerToken, byte[] mobileToken, byte[] wrappedKey, int masterKeyId, byte[] contact,
-        byte[] circumstances, byte[] members) {
+        byte[] circumstances, byte[] members, Instant updatedAt) {
 
     @Override
     public String toString() {

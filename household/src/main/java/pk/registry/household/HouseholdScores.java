@@ -1,6 +1,9 @@
 package pk.registry.household;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -85,24 +88,62 @@ public class HouseholdScores {
         return households.scoredUnder(version);
     }
 
-    /** Up to {@code limit} households after {@code after} (id order) with no score under the version. */
+    /**
+     * Scores up to {@code limit} households after {@code after} (id order) that have no score under
+     * the version, without storing anything: a rescoring works out the next households' scores
+     * while it stores the last ones.
+     */
     @Transactional(readOnly = true)
-    public List<HouseholdId> toRescore(String version, @Nullable HouseholdId after, int limit) {
-        return households.withoutScore(version, after, limit);
+    public List<PreparedScore> prepare(String version, @Nullable HouseholdId after, int limit) {
+        List<HouseholdRow> rows = households.unscoredAfter(version, after, limit);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        PmtModel model = model(version);
+        return rows.stream().map(row -> new PreparedScore(sealer.rescore(row, model), row.updatedAt())).toList();
     }
 
     /**
-     * Scores the households under the version, inside the caller's transaction; households that
-     * already have such a score, or no longer exist, are skipped.
+     * Stores prepared scores, inside the caller's transaction. A household scored meanwhile, or
+     * erased, is skipped; one corrected since its score was prepared is scored again from what it
+     * is now.
+     * @return how many were stored
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int store(List<PreparedScore> prepared, String version) {
+        Map<HouseholdId, Instant> unscored = households.unscoredChanges(
+                prepared.stream().map(PreparedScore::household).toList(), version);
+        List<ScoreRow> scores = new ArrayList<>(prepared.size());
+        List<HouseholdId> changed = new ArrayList<>();
+        for (PreparedScore score : prepared) {
+            Instant changedAt = unscored.get(score.household());
+            if (score.basedOn().equals(changedAt)) {
+                scores.add(score.score());
+            }
+            else if (changedAt != null) {
+                changed.add(score.household());
+            }
+        }
+        households.insertScores(scores);
+        return scores.size() + (changed.isEmpty() ? 0 : rescore(changed, version));
+    }
+
+    /**
+     * Scores the households under the version now, inside the caller's transaction; households
+     * that already have such a score, or no longer exist, are skipped.
      * @return how many were scored
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int rescore(List<HouseholdId> ids, String version) {
-        PmtModel model = models.find(version).orElseThrow(
-                () -> new PmtModelConflictException("There is no published model version " + version + "."));
+        PmtModel model = model(version);
         List<ScoreRow> scores = households.unscoredAmong(ids, version).stream().map(row -> sealer.rescore(row, model)).toList();
         households.insertScores(scores);
         return scores.size();
+    }
+
+    private PmtModel model(String version) {
+        return models.find(version).orElseThrow(
+                () -> new PmtModelConflictException("There is no published model version " + version + "."));
     }
 
     /** Announces that every household now has a score under the version. */

@@ -81,7 +81,7 @@ class HouseholdSealer {
                 crypto.seal(key, id, "circumstances", new Circumstances(form.dwelling(), form.rooms(), form.landAcres(),
                         form.livestock(), form.hasMotorcycle(), form.hasCar(), form.electricityBillPkr(),
                         form.gasBillPkr(), form.monthlyExpensesPkr())),
-                crypto.seal(key, id, "members", new Members(members)));
+                crypto.seal(key, id, "members", new Members(members)), now);
         ScoreRow score = score(key, id, form, models.active(), now);
         return new SealedHousehold(row, score, cnicTokens, field.consent(), field.consentObtainedOn());
     }
@@ -99,14 +99,14 @@ class HouseholdSealer {
         List<ScoreRow> scores = new ArrayList<>(List.of(sealed.score()));
         scoredVersions.stream().filter(version -> !version.equals(sealed.score().modelVersion())).distinct()
                 .flatMap(version -> models.find(version).stream())
-                .forEach(model -> scores.add(score(key, id, form, model, fresh.createdAt())));
+                .forEach(model -> scores.add(score(key, id, form, model, fresh.updatedAt())));
         return new Resealed(new HouseholdRow(id, row.status(), fresh.district(), fresh.memberCount(), row.createdAt(),
                 row.ownerToken(), fresh.mobileToken(), row.wrappedKey(), row.masterKeyId(), fresh.contact(),
-                fresh.circumstances(), fresh.members()), scores, fresh.createdAt());
+                fresh.circumstances(), fresh.members(), fresh.updatedAt()), scores);
     }
 
-    /** A corrected household's new row and scores, sealed at {@code at}. */
-    record Resealed(HouseholdRow row, List<ScoreRow> scores, Instant at) {
+    /** A corrected household's new row (updated now) and scores. */
+    record Resealed(HouseholdRow row, List<ScoreRow> scores) {
     }
 
     /** Seals a text of the household's (a complaint, a proposed correction) under its data key. */

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -75,7 +76,7 @@ class Households {
                     statement.setBytes(10, row.contact());
                     statement.setBytes(11, row.circumstances());
                     statement.setBytes(12, row.members());
-                    statement.setTimestamp(13, Timestamp.from(row.createdAt()));
+                    statement.setTimestamp(13, Timestamp.from(row.updatedAt()));
                     statement.setBytes(14, applicants ? row.ownerToken() : null);
                 });
         List<Map.Entry<String, HouseholdId>> claims = new ArrayList<>();
@@ -103,14 +104,14 @@ class Households {
     }
 
     /** Up to {@code limit} households, in id order after {@code after}, that have no score under the version. */
-    List<HouseholdId> withoutScore(String modelVersion, @Nullable HouseholdId after, int limit) {
-        return jdbc.sql("""
-                SELECT h.id FROM household h
+    List<HouseholdRow> unscoredAfter(String modelVersion, @Nullable HouseholdId after, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM household h
                 WHERE h.id > :after AND NOT EXISTS (
                     SELECT 1 FROM household_score s WHERE s.household_id = h.id AND s.model_version = :version)
                 ORDER BY h.id FETCH FIRST :limit ROWS ONLY""")
                 .param("after", after == null ? "0" : after.toString()).param("version", modelVersion)
-                .param("limit", limit).query((rs, row) -> HouseholdId.of(rs.getString(1))).list();
+                .param("limit", limit).query((rs, row) -> row(rs)).list();
     }
 
     /**
@@ -144,6 +145,15 @@ class Households {
                 + "SELECT 1 FROM household_score s WHERE s.household_id = h.id AND s.model_version = :version)")
                 .param("ids", group.stream().map(HouseholdId::toString).toList()).param("version", modelVersion)
                 .query((rs, row) -> row(rs)).list());
+    }
+
+    /** When each of those households with no score under the version last changed. */
+    Map<HouseholdId, Instant> unscoredChanges(List<HouseholdId> ids, String modelVersion) {
+        return inGroups(ids, group -> jdbc.sql("SELECT id, updated_at FROM household h WHERE id IN (:ids) AND NOT EXISTS ("
+                + "SELECT 1 FROM household_score s WHERE s.household_id = h.id AND s.model_version = :version)")
+                .param("ids", group.stream().map(HouseholdId::toString).toList()).param("version", modelVersion)
+                .query((rs, row) -> Map.entry(HouseholdId.of(rs.getString(1)), rs.getTimestamp(2).toInstant())).list())
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** A query's results for every value, asked in groups of 500 (Oracle takes at most 1,000 in an {@code IN} list). */
@@ -213,7 +223,7 @@ class Households {
     }
 
     /** Replaces a household's sealed parts and clear columns after a correction. */
-    void update(HouseholdRow row, Instant at) {
+    void update(HouseholdRow row) {
         jdbc.sql("""
                 UPDATE household SET district = :district, member_count = :members, mobile_token = :mobile,
                        contact_ct = :contact, circumstances_ct = :circumstances, members_ct = :sealedMembers,
@@ -221,7 +231,7 @@ class Households {
                 WHERE id = :id""")
                 .param("district", row.district()).param("members", row.memberCount()).param("mobile", row.mobileToken())
                 .param("contact", row.contact()).param("circumstances", row.circumstances())
-                .param("sealedMembers", row.members()).param("at", Timestamp.from(at)).param("id", row.id().toString())
+                .param("sealedMembers", row.members()).param("at", Timestamp.from(row.updatedAt())).param("id", row.id().toString())
                 .update();
     }
 
@@ -322,6 +332,6 @@ class Households {
     private static HouseholdRow row(ResultSet rs) throws SQLException {
         return new HouseholdRow(HouseholdId.of(rs.getString(1)), HouseholdStatus.valueOf(rs.getString(2)),
                 rs.getString(3), rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getBytes(6), rs.getBytes(7),
-                rs.getBytes(8), rs.getInt(9), rs.getBytes(10), rs.getBytes(11), rs.getBytes(12));
+                rs.getBytes(8), rs.getInt(9), rs.getBytes(10), rs.getBytes(11), rs.getBytes(12), rs.getTimestamp(13).toInstant());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,14 +101,14 @@ class HouseholdScoresIntegrationTests {
         assertThat(events.ofType(PmtModelActivated.class)).singleElement()
                 .extracting(PmtModelActivated::modelVersion).isEqualTo("test-generous");
         assertThat(scores.activeModel().version()).isEqualTo("test-generous");
-        List<HouseholdId> unscored = allToRescore("test-generous");
-        assertThat(unscored).contains(id);
+        List<PreparedScore> prepared = scores.prepare("test-generous", null, 10_000);
+        assertThat(prepared).extracting(PreparedScore::household).contains(id);
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
-        Integer first = transactions.execute(status -> scores.rescore(unscored, "test-generous"));
-        Integer again = transactions.execute(status -> scores.rescore(unscored, "test-generous"));
-        assertThat(first).isEqualTo(unscored.size());
+        Integer first = transactions.execute(status -> scores.store(prepared, "test-generous"));
+        Integer again = transactions.execute(status -> scores.store(prepared, "test-generous"));
+        assertThat(first).isEqualTo(prepared.size());
         assertThat(again).as("never twice").isZero();
-        assertThat(allToRescore("test-generous")).isEmpty();
+        assertThat(scores.prepare("test-generous", null, 10_000)).isEmpty();
         assertThat(scores.progress("test-generous").complete()).isTrue();
         assertThat(scores.factsFor(Cnic.parse(household.member(0).cnic), "test-generous").orElseThrow().score())
                 .isEqualByComparingTo("16");
@@ -119,21 +120,45 @@ class HouseholdScoresIntegrationTests {
     }
 
     @Test
-    void aChunkOfManyIdsIsRescoredWhereverItsHouseholdsStandAndIdsOfNoHouseholdAreSkipped() {
+    void aScorePreparedBeforeACorrectionIsWorkedOutAgainFromTheCorrectedHousehold() {
+        Household poor = HouseholdForms.poor(Pakistan.today(clock));
+        HouseholdId id = households.register(poor.owner(), poor.form(), HouseholdForms.consent(), null).id();
+        PmtModel incomes = new PmtModel("test-prepared", BigDecimal.TEN, Map.of(PmtFactor.INCOME_PER_CAPITA, BigDecimal.ONE));
+        scores.publish(incomes);
+        List<PreparedScore> prepared = scores.prepare("test-prepared", null, 10_000).stream()
+                .filter(score -> score.household().equals(id)).toList();
+        assertThat(prepared).hasSize(1);
+        clock.advance(Duration.ofSeconds(1));
+        FieldCorrection raise = new FieldCorrection("members[0].monthlyIncomePkr", "600000");
+        corrections.apply(HouseholdManagementIntegrationTests.OFFICER, id, raise.field(), raise.value());
+
+        Integer stored = new TransactionTemplate(transactionManager).execute(status -> scores.store(prepared, "test-prepared"));
+
+        assertThat(stored).isOne();
+        assertThat(jdbc.sql("SELECT score FROM household_score WHERE household_id = :id AND model_version = 'test-prepared'")
+                .param("id", id.toString()).query(BigDecimal.class).single())
+                .isEqualByComparingTo(incomes.score(raise.applyTo(poor.form()), Pakistan.today(clock)).score())
+                .isNotEqualByComparingTo(prepared.get(0).score().score());
+    }
+
+    @Test
+    void aChunkOfManyScoresIsStoredWhereverItsHouseholdsStandAndScoresOfNoHouseholdAreSkipped() {
         Household household = HouseholdForms.poor(Pakistan.today(clock));
         HouseholdId id = households.register(household.owner(), household.form(), HouseholdForms.consent(), null).id();
         scores.publish(new PmtModel("test-chunk", BigDecimal.TEN, Map.of(PmtFactor.HOUSEHOLD_SIZE, BigDecimal.ONE)));
-        // More ids than one query reads: the household is the 1,001st, past the first two groups.
-        List<HouseholdId> chunk = new ArrayList<>();
+        PreparedScore real = scores.prepare("test-chunk", null, 10_000).stream()
+                .filter(score -> score.household().equals(id)).findFirst().orElseThrow();
+        // More than one query reads: the household is the 1,001st, past the first two groups.
+        List<PreparedScore> chunk = new ArrayList<>();
         while (chunk.size() < 1_000) {
-            chunk.add(HouseholdId.newId());
+            chunk.add(new PreparedScore(new ScoreRow(HouseholdId.newId(), "test-chunk", BigDecimal.ONE, new byte[1],
+                    clock.instant()), real.basedOn()));
         }
-        chunk.add(id);
-        chunk.add(HouseholdId.newId());
+        chunk.add(real);
 
-        Integer scored = new TransactionTemplate(transactionManager).execute(status -> scores.rescore(chunk, "test-chunk"));
+        Integer stored = new TransactionTemplate(transactionManager).execute(status -> scores.store(chunk, "test-chunk"));
 
-        assertThat(scored).isOne();
+        assertThat(stored).isOne();
         assertThat(jdbc.sql("SELECT score FROM household_score WHERE household_id = :id AND model_version = 'test-chunk'")
                 .param("id", id.toString()).query(BigDecimal.class).single()).isEqualByComparingTo("16");
     }
@@ -198,9 +223,5 @@ class HouseholdScoresIntegrationTests {
         assertThatThrownBy(() -> scores.publish(new PmtModel("bad version!", BigDecimal.ONE, Map.of())))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(scores.activeModel().version()).isEqualTo("pmt-2025.1");
-    }
-
-    private List<HouseholdId> allToRescore(String version) {
-        return scores.toRescore(version, null, 10_000);
     }
 }

@@ -489,8 +489,8 @@ class VerificationsIntegrationTests {
                 .containsEntry("eligible", false).containsEntry("scoreBand", "40-60").containsEntry("householdSize", 6);
 
         scores.activate("test-model-b");
-        new TransactionTemplate(transactionManager).executeWithoutResult(status -> scores.rescore(
-                scores.toRescore("test-model-b", null, 10_000), "test-model-b"));
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> scores.store(
+                scores.prepare("test-model-b", null, 10_000), "test-model-b"));
 
         assertThat(ask(agreement, poor.member(0).cnic, onFirst)).as("still the first model's 12.9")
                 .containsEntry("eligible", true).containsEntry("scoreBand", "0-20");
