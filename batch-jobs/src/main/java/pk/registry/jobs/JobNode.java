@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -22,10 +23,14 @@ import org.springframework.stereotype.Component;
  * node was killed, lost its power or its database). {@link JobRecovery} then takes it over. As
  * the jobs' listener it takes the lease when a run starts here (also a headless one) and gives
  * it up when the run ended, whichever way: a run that failed for a reason of its own is not
- * restarted behind the DPO's back.
+ * restarted behind the DPO's back. A failed rescoring's lease goes to no node instead, so that
+ * it runs out and the run is started again.
  */
 @Component
 class JobNode implements JobExecutionListener {
+
+    /** The holder of a failed run's lease waiting to run out: no node renews it. */
+    static final String NO_NODE = "failed-run";
 
     private final String id = UUID.randomUUID().toString();
     /** Instances whose job runs in this JVM right now: never taken over from ourselves. */
@@ -57,9 +62,16 @@ class JobNode implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        long instance = execution.getJobInstance().getInstanceId();
-        leases.release(instance, id);
-        running.remove(instance);
+        JobInstance instance = execution.getJobInstance();
+        if (execution.getStatus() == BatchStatus.FAILED
+                && RegistryJob.named(instance.getJobName()).filter(RegistryJob::retriedAfterFailure).isPresent()) {
+            // Leased to no node, so that the lease runs out and JobRecovery starts the run again.
+            leases.hold(instance.getInstanceId(), instance.getJobName(), NO_NODE, leaseFrom(clock.instant()));
+        }
+        else {
+            leases.release(instance.getInstanceId(), id);
+        }
+        running.remove(instance.getInstanceId());
     }
 
     @Scheduled(fixedDelayString = "${registry.jobs.heartbeat:PT20S}")

@@ -22,14 +22,19 @@ import org.springframework.stereotype.Component;
  * period is claimed by one node (this one after a restart included), its dead execution marked
  * failed with {@link JobOperator#recover}, and its job instance started again with the same
  * parameters, which restarts it after its last committed chunk. Each chunk commits its work and
- * its place together, so nothing is done twice and nothing is lost. Not in a headless job's
- * process, which ends with its own run.
+ * its place together, so nothing is done twice and nothing is lost. A failed run of a job
+ * {@linkplain RegistryJob#retriedAfterFailure retried after failing} is taken over the same way
+ * once its lease, held by no node, runs out, until it has run {@value #MAX_FAILED_RUNS} times.
+ * Not in a headless job's process, which ends with its own run.
  */
 @Component
 @ConditionalOnExpression("'${spring.batch.job.name:}' == ''")
 class JobRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(JobRecovery.class);
+
+    /** A job retried after failing ({@link RegistryJob#retriedAfterFailure}) is given up after this many runs. */
+    static final int MAX_FAILED_RUNS = 3;
 
     private final JobNode node;
     private final JobRepository repository;
@@ -80,11 +85,18 @@ class JobRecovery {
             node.release(instance);
             return false;
         }
+        if (last.getStatus() == BatchStatus.FAILED && repository.getJobExecutions(instance).size() >= MAX_FAILED_RUNS) {
+            log.warn("Run {} of job {} failed; given up after {} runs", last.getId(), instance.getJobName(), MAX_FAILED_RUNS);
+            node.release(instance);
+            return false;
+        }
+        // Before recover(), which marks an interrupted run failed too.
+        boolean failed = last.getStatus() == BatchStatus.FAILED;
         try {
             if (last.getStatus().isRunning()) {
                 jobOperator.recover(last);
             }
-            log.info("Restarting interrupted run {} of job {}", last.getId(), instance.getJobName());
+            log.info("Restarting {} run {} of job {}", failed ? "failed" : "interrupted", last.getId(), instance.getJobName());
             runs.start(job.get(), last.getJobParameters());
             return true;
         }

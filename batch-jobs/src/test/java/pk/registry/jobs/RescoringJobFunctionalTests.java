@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +26,12 @@ import pk.registry.imports.ImportFiles;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.Role;
 import pk.testsupport.RegistryModuleTest;
+import pk.testsupport.TestClock;
 
 /**
  * The {@code rescoring} job: a model version becoming active rescores every household under it,
- * exactly once each, and a run that failed half-way ends, when restarted, with the same result as
- * one that never failed.
+ * exactly once each; a run that failed half-way is started again by itself and ends with the same
+ * result as one that never failed, and one that keeps failing is given up after three runs.
  */
 @RegistryModuleTest(extraIncludes = "imports")
 @SpringBatchTest
@@ -52,6 +54,12 @@ class RescoringJobFunctionalTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JobRecovery recovery;
+
+    @Autowired
+    TestClock clock;
 
     @TempDir
     Path directory;
@@ -87,7 +95,7 @@ class RescoringJobFunctionalTests {
     }
 
     @Test
-    void aRunThatFailedHalfWayIsRestartedAndEndsExactly() throws Exception {
+    void aRunThatFailedHalfWayIsStartedAgainByItselfAndEndsExactly() throws Exception {
         importHouseholds("B");
         scores.publish(model("test-b"));
         FailOnce.reset(301);
@@ -105,11 +113,48 @@ class RescoringJobFunctionalTests {
         long scoredBeforeRestart = scoredUnder("test-b");
         assertThat(scoredBeforeRestart).as("the chunks before the failure committed").isPositive().isLessThan(households());
 
-        JobRunStatus restarted = runs.runNow(RegistryJob.RESCORING, repository.getJobExecution(failed).getJobParameters());
+        assertThat(recovery.resumeInterrupted()).as("its lease, held by no node, has not run out yet").isZero();
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(recovery.resumeInterrupted()).isOne();
+        long restarted = runAfter("test-b", failed);
 
-        assertThat(restarted.status()).isEqualTo("COMPLETED");
-        assertThat(restarted.written()).as("only what was left").isEqualTo(households() - scoredBeforeRestart);
+        assertThat(awaitEnd(restarted)).isEqualTo("COMPLETED");
+        assertThat(repository.getJobExecution(restarted).getJobInstance().getInstanceId())
+                .isEqualTo(repository.getJobExecution(failed).getJobInstance().getInstanceId());
+        assertThat(runs.status(RegistryJob.RESCORING, restarted).orElseThrow().written()).as("only what was left")
+                .isEqualTo(households() - scoredBeforeRestart);
         assertExactlyOneScoreEach("test-b");
+    }
+
+    @Test
+    void aRunThatKeepsFailingIsGivenUpAfterThreeRuns() throws Exception {
+        importHouseholds("C");
+        scores.publish(model("test-c"));
+        jdbc.sql("CREATE TRIGGER fail_every_score BEFORE INSERT ON household_score FOR EACH ROW CALL \""
+                + FailAlways.class.getName() + "\"").update();
+        try {
+            scores.activate("test-c");
+            long run = lastRun("test-c");
+            for (int started = 1; started < JobRecovery.MAX_FAILED_RUNS; started++) {
+                assertThat(awaitEnd(run)).isEqualTo("FAILED");
+                clock.advance(Duration.ofMinutes(3));
+                assertThat(recovery.resumeInterrupted()).isOne();
+                run = runAfter("test-c", run);
+            }
+            assertThat(awaitEnd(run)).isEqualTo("FAILED");
+            long instance = repository.getJobExecution(run).getJobInstance().getInstanceId();
+            clock.advance(Duration.ofMinutes(3));
+
+            assertThat(recovery.resumeInterrupted()).as("given up").isZero();
+
+            assertThat(lastRun("test-c")).isEqualTo(run);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM job_lease WHERE job_instance_id = :instance")
+                    .param("instance", instance).query(Long.class).single()).as("its lease released").isZero();
+            assertThat(scoredUnder("test-c")).isZero();
+        }
+        finally {
+            jdbc.sql("DROP TRIGGER fail_every_score").update();
+        }
     }
 
     private void importHouseholds(String prefix) throws Exception {
@@ -160,6 +205,18 @@ class RescoringJobFunctionalTests {
         throw new AssertionError("no rescoring run started for " + version);
     }
 
+    /** Waits for a run of the version after the given one (a run started again). */
+    private long runAfter(String version, long run) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            long last = lastRun(version);
+            if (last != run) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("run " + run + " was not started again");
+    }
+
     /** Waits for the run to end and returns its status. */
     private String awaitEnd(long run) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
@@ -182,6 +239,14 @@ class RescoringJobFunctionalTests {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An H2 trigger that fails every insert, like a fault that does not go away. */
+    public static class FailAlways implements org.h2.api.Trigger {
+        @Override
+        public void fire(java.sql.Connection connection, Object[] oldRow, Object[] newRow) throws java.sql.SQLException {
+            throw new java.sql.SQLException("simulated lasting failure");
         }
     }
 
