@@ -85,13 +85,13 @@ class JobRecovery {
             node.release(instance);
             return false;
         }
-        if (last.getStatus() == BatchStatus.FAILED && repository.getJobExecutions(instance).size() >= MAX_FAILED_RUNS) {
+        // Read before recover(), which marks an interrupted run failed too.
+        boolean failed = last.getStatus() == BatchStatus.FAILED;
+        if (failed && repository.getJobExecutions(instance).size() >= MAX_FAILED_RUNS) {
             log.warn("Run {} of job {} failed; given up after {} runs", last.getId(), instance.getJobName(), MAX_FAILED_RUNS);
             node.release(instance);
             return false;
         }
-        // Before recover(), which marks an interrupted run failed too.
-        boolean failed = last.getStatus() == BatchStatus.FAILED;
         try {
             if (last.getStatus().isRunning()) {
                 jobOperator.recover(last);

@@ -97,7 +97,7 @@ class HouseholdSealer {
         SealedHousehold sealed = seal(id, key, new FieldForm(form, NO_CONSENT, Pakistan.today(clock)), row.ownerToken());
         HouseholdRow fresh = sealed.row();
         List<ScoreRow> scores = new ArrayList<>(List.of(sealed.score()));
-        scoredVersions.stream().filter(version -> !version.equals(sealed.score().modelVersion())).distinct()
+        scoredVersions.stream().filter(version -> !version.equals(sealed.score().modelVersion()))
                 .flatMap(version -> models.find(version).stream())
                 .forEach(model -> scores.add(score(key, id, form, model, fresh.updatedAt())));
         return new Resealed(new HouseholdRow(id, row.status(), fresh.district(), fresh.memberCount(), row.createdAt(),

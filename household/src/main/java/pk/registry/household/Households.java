@@ -42,6 +42,10 @@ class Households {
             id, status, district, member_count, created_at, owner_token, mobile_token, data_key, master_key_id,
             contact_ct, circumstances_ct, members_ct, updated_at""";
 
+    /** Household {@code h} has no score under the model version {@code :version}. */
+    private static final String UNSCORED = """
+            NOT EXISTS (SELECT 1 FROM household_score s WHERE s.household_id = h.id AND s.model_version = :version)""";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
@@ -105,11 +109,8 @@ class Households {
 
     /** Up to {@code limit} households, in id order after {@code after}, that have no score under the version. */
     List<HouseholdRow> unscoredAfter(String modelVersion, @Nullable HouseholdId after, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM household h
-                WHERE h.id > :after AND NOT EXISTS (
-                    SELECT 1 FROM household_score s WHERE s.household_id = h.id AND s.model_version = :version)
-                ORDER BY h.id FETCH FIRST :limit ROWS ONLY""")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM household h WHERE h.id > :after AND " + UNSCORED
+                + " ORDER BY h.id FETCH FIRST :limit ROWS ONLY")
                 .param("after", after == null ? "0" : after.toString()).param("version", modelVersion)
                 .param("limit", limit).query((rs, row) -> row(rs)).list();
     }
@@ -141,16 +142,14 @@ class Households {
 
     /** Those of the households that have no score under the version. */
     List<HouseholdRow> unscoredAmong(List<HouseholdId> ids, String modelVersion) {
-        return inGroups(ids, group -> jdbc.sql("SELECT " + COLUMNS + " FROM household h WHERE id IN (:ids) AND NOT EXISTS ("
-                + "SELECT 1 FROM household_score s WHERE s.household_id = h.id AND s.model_version = :version)")
+        return inGroups(ids, group -> jdbc.sql("SELECT " + COLUMNS + " FROM household h WHERE id IN (:ids) AND " + UNSCORED)
                 .param("ids", group.stream().map(HouseholdId::toString).toList()).param("version", modelVersion)
                 .query((rs, row) -> row(rs)).list());
     }
 
     /** When each of those households with no score under the version last changed. */
     Map<HouseholdId, Instant> unscoredChanges(List<HouseholdId> ids, String modelVersion) {
-        return inGroups(ids, group -> jdbc.sql("SELECT id, updated_at FROM household h WHERE id IN (:ids) AND NOT EXISTS ("
-                + "SELECT 1 FROM household_score s WHERE s.household_id = h.id AND s.model_version = :version)")
+        return inGroups(ids, group -> jdbc.sql("SELECT id, updated_at FROM household h WHERE id IN (:ids) AND " + UNSCORED)
                 .param("ids", group.stream().map(HouseholdId::toString).toList()).param("version", modelVersion)
                 .query((rs, row) -> Map.entry(HouseholdId.of(rs.getString(1)), rs.getTimestamp(2).toInstant())).list())
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

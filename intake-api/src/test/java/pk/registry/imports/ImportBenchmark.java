@@ -194,7 +194,7 @@ public final class ImportBenchmark {
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     }
 
-    /** The round whose value is the median (the upper one of an even number of rounds, as {@link #median}). */
+    /** The round whose value is the median (the upper one of an even number of rounds). */
     private static int medianRound(double[] values) {
         Integer[] rounds = new Integer[values.length];
         for (int i = 0; i < rounds.length; i++) {
@@ -205,9 +205,7 @@ public final class ImportBenchmark {
     }
 
     private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return values[medianRound(values)];
     }
 
     /** Runs the real import of a file and returns its duration in seconds. */
