@@ -20,7 +20,8 @@ import pk.registry.kernel.Purpose;
 /**
  * Corrections of a stored household's answers (seed 001 §7, seed 000): one field at a time,
  * through the same rule set as intake. An applied correction is sealed again under the
- * household's key, rescored with the active model, audited and announced as
+ * household's key, rescored under every version it was scored under, its owner following a
+ * corrected mobile ({@link Owners}), audited and announced as
  * {@link HouseholdCorrected}.
  */
 @Service
@@ -28,14 +29,16 @@ public class HouseholdCorrections {
 
     private final Households households;
     private final HouseholdSealer sealer;
+    private final Owners owners;
     private final Validator validator;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    HouseholdCorrections(Households households, HouseholdSealer sealer, Validator validator, AuditTrail audit,
-            ApplicationEventPublisher events) {
+    HouseholdCorrections(Households households, HouseholdSealer sealer, Owners owners, Validator validator,
+            AuditTrail audit, ApplicationEventPublisher events) {
         this.households = households;
         this.sealer = sealer;
+        this.owners = owners;
         this.validator = validator;
         this.audit = audit;
         this.events = events;
@@ -68,7 +71,7 @@ public class HouseholdCorrections {
         HouseholdRow row = households.find(household).orElseThrow();
         HouseholdSealer.Resealed resealed = sealer.reseal(row, corrected(row, new FieldCorrection(field, value)),
                 households.scoredVersions(household));
-        households.update(resealed.row());
+        households.update(owners.afterCorrection(row, resealed.row()));
         households.replaceScores(household, resealed.scores());
         audit.record(AuditEntry.success(approver, Purpose.ELIGIBILITY_ASSESSMENT, household, AuditAction.HOUSEHOLD_CORRECTED));
         events.publishEvent(new HouseholdCorrected(household));

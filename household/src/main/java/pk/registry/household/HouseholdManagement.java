@@ -69,7 +69,8 @@ public class HouseholdManagement {
     /**
      * Encrypts a household of an upload (validated by the caller with the rule set) under its
      * own data key and computes its tokens. Needs no transaction and is safe to call from
-     * several threads. The household is owned by the mobile its form records.
+     * several threads. The household is owned by the mobile its form records, unless that mobile
+     * owns another when it is stored ({@link Owners}).
      */
     public SealedHousehold seal(FieldForm form) {
         return sealer.seal(HouseholdId.newId(), form, null);

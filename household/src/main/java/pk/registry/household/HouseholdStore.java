@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,21 +35,24 @@ import pk.registry.kernel.Role;
  * same call, keeps the household out. Most households hold no CNIC registered before, so they
  * are first inserted without a look-up and the claims' primary key checks them; only when it
  * finds one is the insert rolled back to a savepoint and done again after a look-up. An
- * applicant's own household also claims its owner's one active household ({@link Households#insertAll}):
- * a second one fails on that key and is refused.
+ * owned household also claims its owner's one household in the registry ({@link Households#insertAll}):
+ * an applicant's second one fails on that key and is refused, and a household collected in person
+ * whose mobile already owns one is stored without an owner ({@link Owners#collected}).
  */
 @Component
 class HouseholdStore {
 
     private final Households households;
+    private final Owners owners;
     private final ConsentManagement consents;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    HouseholdStore(Households households, ConsentManagement consents, AuditTrail audit, ApplicationEventPublisher events,
-            Clock clock) {
+    HouseholdStore(Households households, Owners owners, ConsentManagement consents, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock) {
         this.households = households;
+        this.owners = owners;
         this.consents = consents;
         this.audit = audit;
         this.events = events;
@@ -66,13 +70,18 @@ class HouseholdStore {
         Savepoint savepoint = households.savepoint();
         boolean online = actor.is(Role.APPLICANT);
         try {
-            accepted = insertUnclaimed(sealed, new HashSet<>(), outcomes, online);
+            accepted = insertUnclaimed(sealed, new HashSet<>(), new HashSet<>(), outcomes, online);
         }
         catch (DuplicateKeyException registeredBefore) {
             households.rollbackTo(savepoint);
             outcomes.clear();
-            accepted = insertUnclaimed(sealed, households.claimed(sealed.stream()
-                    .flatMap(household -> household.cnicTokens().keySet().stream()).toList()), outcomes, online);
+            Set<String> claimed = households.claimed(sealed.stream()
+                    .flatMap(household -> household.cnicTokens().keySet().stream()).toList());
+            // An applicant's second household fails again below and is refused; collected ones lose their owner.
+            Set<String> owning = online ? new HashSet<>() : households.activeOwners(sealed.stream()
+                    .map(household -> household.row().ownerToken()).filter(Objects::nonNull)
+                    .map(HexFormat.of()::formatHex).toList());
+            accepted = insertUnclaimed(sealed, claimed, owning, outcomes, online);
         }
         Instant now = clock.instant();
         ConsentMethod method = online ? ConsentMethod.ONLINE : ConsentMethod.FIELD_FORM;
@@ -85,8 +94,11 @@ class HouseholdStore {
         return outcomes;
     }
 
-    /** Inserts, in order, the households none of whose CNICs is claimed yet; each claims its own. */
-    private List<SealedHousehold> insertUnclaimed(List<SealedHousehold> sealed, Set<String> claimed,
+    /**
+     * Inserts, in order, the households none of whose CNICs is claimed yet; each claims its own,
+     * and a household collected in person its owner, if {@code owning} does not hold it yet.
+     */
+    private List<SealedHousehold> insertUnclaimed(List<SealedHousehold> sealed, Set<String> claimed, Set<String> owning,
             List<List<Integer>> outcomes, boolean applicants) {
         List<SealedHousehold> accepted = new ArrayList<>(sealed.size());
         for (SealedHousehold household : sealed) {
@@ -96,10 +108,10 @@ class HouseholdStore {
             outcomes.add(taken);
             if (taken.isEmpty()) {
                 claimed.addAll(tokens.keySet());
-                accepted.add(household);
+                accepted.add(applicants ? household : owners.collected(household, owning));
             }
         }
-        households.insertAll(accepted, applicants);
+        households.insertAll(accepted);
         return accepted;
     }
 

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,14 +58,12 @@ class Households {
     /**
      * Inserts sealed households and their CNIC claims, two batches whatever their number. A
      * CNIC held by another household violates the claims' primary key: the database, not a
-     * prior look-up, has the last word. So for an applicant's own households: their owner token
-     * is also their {@code active_owner}, unique, so that an applicant who already has a household
-     * in the registry (even one stored a moment ago by a concurrent request) violates that key.
-     * Households collected in person have none: one mobile may be recorded for several.
-     *
-     * @param applicants whether these are applicants' own households (their owner claims its one active household)
+     * prior look-up, has the last word. So for owners: a household's owner token is also its
+     * {@code active_owner}, unique, so that a mobile that already owns a household in the registry
+     * (even one stored a moment ago by a concurrent request or import) violates that key. A
+     * household stored without an owner ({@link Owners}) claims none.
      */
-    void insertAll(List<SealedHousehold> households, boolean applicants) {
+    void insertAll(List<SealedHousehold> households) {
         batch.batchUpdate("INSERT INTO household (" + COLUMNS + ", active_owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 households, households.size(), (statement, household) -> {
                     HouseholdRow row = household.row();
@@ -81,7 +80,7 @@ class Households {
                     statement.setBytes(11, row.circumstances());
                     statement.setBytes(12, row.members());
                     statement.setTimestamp(13, Timestamp.from(row.updatedAt()));
-                    statement.setBytes(14, applicants ? row.ownerToken() : null);
+                    statement.setBytes(14, row.ownerToken());
                 });
         List<Map.Entry<String, HouseholdId>> claims = new ArrayList<>();
         households.forEach(household -> household.cnicTokens().keySet()
@@ -130,6 +129,14 @@ class Households {
                 .query((rs, row) -> new HouseholdFacts(HouseholdId.of(rs.getString(1)), rs.getString(2), rs.getInt(3),
                         rs.getBigDecimal(4)))
                 .optional();
+    }
+
+    /** Of these owner tokens (hex), the ones that already own a household in the registry. */
+    Set<String> activeOwners(Collection<String> tokens) {
+        return new HashSet<>(inGroups(List.copyOf(tokens), group -> jdbc.sql(
+                "SELECT active_owner FROM household WHERE active_owner IN (:tokens)")
+                .param("tokens", group.stream().map(HEX::parseHex).toList())
+                .query((rs, row) -> HEX.formatHex(rs.getBytes(1))).list()));
     }
 
     /** Of these CNIC tokens (hex), the ones some household already holds. */
@@ -221,13 +228,15 @@ class Households {
                 .optional();
     }
 
-    /** Replaces a household's sealed parts and clear columns after a correction. */
+    /** Replaces a household's sealed parts, clear columns and owner after a correction. */
     void update(HouseholdRow row) {
         jdbc.sql("""
                 UPDATE household SET district = :district, member_count = :members, mobile_token = :mobile,
                        contact_ct = :contact, circumstances_ct = :circumstances, members_ct = :sealedMembers,
-                       updated_at = :at
+                       owner_token = :owner, active_owner = :activeOwner, updated_at = :at
                 WHERE id = :id""")
+                .param("owner", row.ownerToken(), Types.VARBINARY)
+                .param("activeOwner", row.status() == HouseholdStatus.SUBMITTED ? row.ownerToken() : null, Types.VARBINARY)
                 .param("district", row.district()).param("members", row.memberCount()).param("mobile", row.mobileToken())
                 .param("contact", row.contact()).param("circumstances", row.circumstances())
                 .param("sealedMembers", row.members()).param("at", Timestamp.from(row.updatedAt())).param("id", row.id().toString())

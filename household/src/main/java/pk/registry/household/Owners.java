@@ -1,7 +1,10 @@
 package pk.registry.household;
 
 import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -12,10 +15,18 @@ import pk.registry.kernel.Role;
 import pk.registry.keys.BlindIndex;
 
 /**
- * Whose household is whose, decided here and nowhere else. An applicant owns the households
+ * Whose household is whose, decided here and nowhere else. An applicant owns the household
  * they submitted while signed in with their verified mobile; a household a field officer
  * collected in person is owned by the mobile the officer recorded on its form. A mobile an
  * applicant types into a form of their own makes that household nobody else's.
+ * <p>
+ * A mobile owns one household in the registry at most, the first: an applicant's second
+ * submission is refused, and a household collected in person whose mobile already owns one
+ * (an applicant's own, or another form's: a village phone written on several) is stored
+ * without an owner, seen online by nobody, rather than handing the first household's owner a
+ * second family's data or hiding the first from them. A corrected mobile moves a household
+ * owned by its mobile to the new one (or to nobody, if that one owns another household): a
+ * number given up or recycled keeps no access.
  */
 @Component
 class Owners implements HouseholdOwnership {
@@ -39,6 +50,32 @@ class Owners implements HouseholdOwnership {
      */
     Optional<HouseholdId> activeHouseholdOf(Actor applicant) {
         return households.newestActiveOwnedBy(tokenOf(applicant));
+    }
+
+    /**
+     * A household collected in person, owned by the mobile on its form unless {@code owning}
+     * (owner tokens, hex) already holds that mobile; then without an owner. Adds its owner to
+     * {@code owning}.
+     */
+    SealedHousehold collected(SealedHousehold household, Set<String> owning) {
+        byte[] owner = household.row().ownerToken();
+        return owner == null || owning.add(HexFormat.of().formatHex(owner)) ? household : household.withoutOwner();
+    }
+
+    /**
+     * A corrected household's row with its owner after the correction: a household owned by
+     * its own mobile follows that mobile, unless the new one owns another household in the
+     * registry (then nobody owns it); an applicant who gave another contact mobile keeps theirs.
+     */
+    HouseholdRow afterCorrection(HouseholdRow before, HouseholdRow corrected) {
+        byte[] owner = before.ownerToken();
+        if (owner == null || !MessageDigest.isEqual(owner, before.mobileToken())
+                || MessageDigest.isEqual(before.mobileToken(), corrected.mobileToken())) {
+            return corrected.ownedBy(owner);
+        }
+        byte[] mobile = corrected.mobileToken();
+        boolean ownsAnother = !households.activeOwners(List.of(HexFormat.of().formatHex(mobile))).isEmpty();
+        return corrected.ownedBy(ownsAnother ? null : mobile);
     }
 
     /** Whether the actor is the applicant who owns the household. */

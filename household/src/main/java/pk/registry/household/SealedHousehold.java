@@ -28,6 +28,11 @@ public final class SealedHousehold {
         this.consentObtainedOn = consentObtainedOn;
     }
 
+    /** The same household, stored without an owner: no applicant sees it online ({@link Owners}). */
+    SealedHousehold withoutOwner() {
+        return new SealedHousehold(row.ownedBy(null), score, cnicTokens, consent, consentObtainedOn);
+    }
+
     public HouseholdId id() {
         return row.id();
     }

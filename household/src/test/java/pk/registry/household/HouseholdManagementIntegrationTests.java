@@ -49,6 +49,9 @@ class HouseholdManagementIntegrationTests {
     HouseholdOwnership ownership;
 
     @Autowired
+    HouseholdCorrections corrections;
+
+    @Autowired
     ConsentManagement consents;
 
     @Autowired
@@ -239,6 +242,76 @@ class HouseholdManagementIntegrationTests {
 
         assertThat(ownership.householdOf(household.owner())).hasValue(sealed.id());
         assertThat(households.find(household.owner(), sealed.id())).isPresent();
+    }
+
+    @Test
+    void aMobileOwnsOneHouseholdTheFirstAndAnotherCollectedUnderItIsStoredWithoutAnOwner() {
+        Household applicants = HouseholdForms.household();
+        HouseholdId own = register(applicants);
+        String villagePhone = HouseholdForms.newMobile();
+        List<SealedHousehold> sealed = List.of(
+                HouseholdForms.household().with(h -> h.mobile = applicants.mobile),
+                HouseholdForms.household().with(h -> h.mobile = villagePhone),
+                HouseholdForms.household().with(h -> h.mobile = villagePhone)).stream()
+                .map(household -> households.seal(new FieldForm(household.form(), HouseholdForms.consent(),
+                        Pakistan.today(clock)))).toList();
+
+        List<List<Integer>> outcomes = new TransactionTemplate(transactionManager)
+                .execute(status -> households.importHouseholds(OFFICER, sealed));
+
+        assertThat(outcomes).as("all three are stored").containsExactly(List.of(), List.of(), List.of());
+
+        assertThat(ownership.householdOf(applicants.owner())).as("the applicant's own, not the upload's").hasValue(own);
+        assertThat(households.find(applicants.owner(), sealed.get(0).id())).isEmpty();
+        Actor neighbour = HouseholdForms.applicant(villagePhone);
+        assertThat(ownership.householdOf(neighbour)).as("the first form under the phone").hasValue(sealed.get(1).id());
+        assertThat(households.find(neighbour, sealed.get(2).id())).isEmpty();
+        assertThat(sealed).allSatisfy(household -> assertThat(exists(household.id())).isTrue());
+        assertThatThrownBy(() -> households.register(neighbour, HouseholdForms.household().form(),
+                HouseholdForms.consent(), null)).as("nor may the phone's applicant add one")
+                .isInstanceOf(HouseholdAlreadyRegisteredException.class);
+        assertThat(ownership.householdOf(neighbour)).hasValue(sealed.get(1).id());
+    }
+
+    @Test
+    void aCorrectedMobileTakesTheHouseholdItOwnedAlongAndTheOldNumberKeepsNoAccess() {
+        Household household = HouseholdForms.household();
+        HouseholdId id = register(household);
+        String newNumber = HouseholdForms.newMobile();
+
+        corrections.apply(OFFICER, id, "mobile", newNumber);
+
+        assertThat(ownership.householdOf(household.owner())).isEmpty();
+        assertThat(households.find(household.owner(), id)).isEmpty();
+        assertThat(ownership.householdOf(HouseholdForms.applicant(newNumber))).hasValue(id);
+        assertThat(households.find(HouseholdForms.applicant(newNumber), id)).isPresent();
+    }
+
+    @Test
+    void aMobileCorrectedToOneThatOwnsAnotherHouseholdLeavesItWithoutAnOwner() {
+        Household household = HouseholdForms.household();
+        HouseholdId id = register(household);
+        Household other = HouseholdForms.household();
+        HouseholdId othersId = register(other);
+
+        corrections.apply(OFFICER, id, "mobile", other.mobile);
+
+        assertThat(ownership.householdOf(household.owner())).isEmpty();
+        assertThat(ownership.householdOf(other.owner())).as("still their own, and only theirs").hasValue(othersId);
+        assertThat(households.find(other.owner(), id)).isEmpty();
+    }
+
+    @Test
+    void anApplicantWhoGaveAnotherContactMobileKeepsTheirHouseholdWhenItIsCorrected() {
+        Actor applicant = HouseholdForms.applicant(HouseholdForms.newMobile());
+        HouseholdId id = households.register(applicant, HouseholdForms.household().form(), HouseholdForms.consent(), null)
+                .id();
+        String newContact = HouseholdForms.newMobile();
+
+        corrections.apply(OFFICER, id, "mobile", newContact);
+
+        assertThat(ownership.householdOf(applicant)).hasValue(id);
+        assertThat(ownership.householdOf(HouseholdForms.applicant(newContact))).isEmpty();
     }
 
     private HouseholdId register(Household household) {

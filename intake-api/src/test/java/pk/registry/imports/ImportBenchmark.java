@@ -468,8 +468,14 @@ public final class ImportBenchmark {
         return generate(file, households, random, 1_000_000L);
     }
 
-    /** A file of valid households whose CNIC serials start at {@code firstSerial}. */
+    /**
+     * A file of valid households whose CNIC serials start at {@code firstSerial}, and whose mobiles
+     * are the file's own too (a mobile owns one household at most: a second one would be stored
+     * without its owner), for files up to a million households whose serials are a multiple of
+     * {@link #SERIALS_PER_FILE} apart.
+     */
     public static long generate(Path file, int households, Random random, long firstSerial) throws IOException {
+        long firstMobile = 100_000_000L + firstSerial / SERIALS_PER_FILE % 100 * 1_000_000L;
         long persons = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(TemplateV1.headerLine());
@@ -479,7 +485,7 @@ public final class ImportBenchmark {
                 int size = 4 + random.nextInt(5);
                 String household = String.join(",", random.nextBoolean() ? "Lahore" : "Kasur", "Tehsil " + (h % 7),
                         "\"House " + h + ", Street " + random.nextInt(90) + ", Mohalla " + random.nextInt(40) + "\"",
-                        String.format(Locale.ROOT, "03%09d", 100_000_000 + h), random.nextBoolean() ? "OWNED" : "RENTED",
+                        String.format(Locale.ROOT, "03%09d", firstMobile + h), random.nextBoolean() ? "OWNED" : "RENTED",
                         Integer.toString(1 + random.nextInt(5)), "0." + random.nextInt(10), Integer.toString(random.nextInt(6)),
                         random.nextBoolean() ? "Y" : "N", "N", Integer.toString(random.nextInt(9000)),
                         Integer.toString(random.nextInt(3000)), Integer.toString(15000 + random.nextInt(60000)),
