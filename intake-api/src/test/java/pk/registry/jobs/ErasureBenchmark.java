@@ -64,7 +64,8 @@ public final class ErasureBenchmark {
                 approved("consent_record", "household_id"), approved("household_cnic", "household_id"),
                 approved("household_score", "household_id"), approved("idempotency_key", "household_id"),
                 approved("household", "id"),
-                "UPDATE erasure_request SET status = 'COMPLETED', completed_at = CURRENT_TIMESTAMP WHERE status = 'APPROVED'"));
+                "UPDATE erasure_request SET status = 'COMPLETED', completed_at = CURRENT_TIMESTAMP, open_household = NULL"
+                        + " WHERE status = 'APPROVED'"));
         JobBenchmarks.register(context, file, households);
         decideEveryHousehold(jdbc, "APPROVED");
         JobBenchmarks.Result job = JobBenchmarks.job(context, "erasure job", RegistryJob.ERASURE,
@@ -81,8 +82,10 @@ public final class ErasureBenchmark {
     private static void decideEveryHousehold(JdbcClient jdbc, String status) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
-                INSERT INTO erasure_request (id, household_id, requester_token, status, requested_at, decided_by, decided_at)
-                SELECT RANDOM_UUID(), h.id, h.mobile_token, :status, :now, 'benchmark-dpo', :now FROM household h
+                INSERT INTO erasure_request (id, household_id, requester_token, status, requested_at, decided_by, decided_at,
+                    open_household)
+                SELECT RANDOM_UUID(), h.id, h.mobile_token, :status, :now, 'benchmark-dpo', :now,
+                       CASE WHEN :status = 'APPROVED' THEN h.id END FROM household h
                 WHERE NOT EXISTS (SELECT 1 FROM erasure_request r WHERE r.household_id = h.id)""")
                 .param("status", status).param("now", now).update();
     }

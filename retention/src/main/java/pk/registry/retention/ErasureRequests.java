@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,15 +48,21 @@ public class ErasureRequests {
 
     /**
      * Records the applicant's request to erase their household.
-     * @throws ErasureConflictException if a request of the household is open already
+     * @throws ErasureConflictException if a request of the household is open already (the unique
+     *         {@code open_household} decides when two are asked for at once)
      */
     @Transactional
     public ErasureRequest request(Actor applicant, HouseholdId household) {
         if (!requests.openFor(household).isEmpty()) {
-            throw new ErasureConflictException("An erasure request of this household is open already.");
+            throw alreadyOpen();
         }
         UUID id = Ids.newId();
-        requests.insert(id, household, requester(applicant), clock.instant());
+        try {
+            requests.insert(id, household, requester(applicant), clock.instant());
+        }
+        catch (DuplicateKeyException openedMeanwhile) {
+            throw alreadyOpen();
+        }
         audit.record(AuditEntry.success(applicant, Purpose.LEGAL_COMPLIANCE, household, AuditAction.ERASURE_REQUESTED));
         return requests.find(id).orElseThrow();
     }
@@ -98,6 +105,10 @@ public class ErasureRequests {
         }
         audit.record(AuditEntry.success(dpo, Purpose.LEGAL_COMPLIANCE, request.get().household(), AuditAction.ERASURE_DECIDED));
         return requests.find(id);
+    }
+
+    private static ErasureConflictException alreadyOpen() {
+        return new ErasureConflictException("An erasure request of this household is open already.");
     }
 
     private byte[] requester(Actor applicant) {

@@ -36,8 +36,8 @@ class Requests {
 
     void insert(UUID id, HouseholdId household, byte[] requester, Instant at) {
         jdbc.sql("""
-                INSERT INTO erasure_request (id, household_id, requester_token, status, requested_at)
-                VALUES (:id, :household, :requester, :status, :at)""")
+                INSERT INTO erasure_request (id, household_id, requester_token, status, requested_at, open_household)
+                VALUES (:id, :household, :requester, :status, :at, :household)""")
                 .param("id", id.toString()).param("household", household.toString()).param("requester", requester)
                 .param("status", ErasureStatus.REQUESTED.name()).param("at", Timestamp.from(at)).update();
     }
@@ -113,7 +113,7 @@ class Requests {
             @Nullable String note) {
         return jdbc.sql("""
                 UPDATE erasure_request SET status = :status, decided_by = :by, decided_at = :at, refusal_ground = :ground,
-                       refusal_note = :note
+                       refusal_note = :note, open_household = CASE WHEN :status = 'APPROVED' THEN open_household END
                 WHERE id = :id AND status = 'REQUESTED'""")
                 .param("status", status.name()).param("by", by).param("at", Timestamp.from(at))
                 .param("ground", ground == null ? null : ground.name()).param("note", note).param("id", id.toString())
@@ -132,7 +132,7 @@ class Requests {
     /** Marks approved requests carried out, with their certificates, in one batch. */
     void complete(List<Completion> completions) {
         batch.batchUpdate("""
-                UPDATE erasure_request SET status = 'COMPLETED', completed_at = ?, certificate = ?
+                UPDATE erasure_request SET status = 'COMPLETED', completed_at = ?, certificate = ?, open_household = NULL
                 WHERE id = ? AND status = 'APPROVED'""", completions, completions.size(), (statement, completion) -> {
             statement.setTimestamp(1, Timestamp.from(completion.at()));
             statement.setString(2, completion.certificate());

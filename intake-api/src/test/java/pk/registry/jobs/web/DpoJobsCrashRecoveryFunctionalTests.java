@@ -139,8 +139,9 @@ class DpoJobsCrashRecoveryFunctionalTests {
     /** An erasure request of every household, approved by the DPO, as their decisions leave them. */
     private static void approveAnErasureOfEveryHousehold(Connection db) throws SQLException {
         try (PreparedStatement approve = db.prepareStatement("""
-                INSERT INTO erasure_request (id, household_id, requester_token, status, requested_at, decided_by, decided_at)
-                SELECT RANDOM_UUID(), h.id, h.mobile_token, 'APPROVED', ?, 'demo-dpo', ? FROM household h""")) {
+                INSERT INTO erasure_request (id, household_id, requester_token, status, requested_at, decided_by, decided_at,
+                    open_household)
+                SELECT RANDOM_UUID(), h.id, h.mobile_token, 'APPROVED', ?, 'demo-dpo', ?, h.id FROM household h""")) {
             Timestamp now = Timestamp.from(Instant.now());
             approve.setTimestamp(1, now);
             approve.setTimestamp(2, now);
