@@ -250,8 +250,12 @@ class RetentionSweepJobFunctionalTests {
         return new Scenario(runAt, tag, households);
     }
 
+    /** As closing a household would leave it: a closed one no longer claims its owner's one household. */
     private void changedAt(HouseholdId household, Instant at, String status) {
-        jdbc.sql("UPDATE household SET updated_at = :at, status = :status WHERE id = :id")
+        jdbc.sql("""
+                UPDATE household SET updated_at = :at, status = :status,
+                       active_owner = CASE WHEN :status = 'SUBMITTED' THEN active_owner END
+                WHERE id = :id""")
                 .param("at", Timestamp.from(at)).param("status", status).param("id", household.toString()).update();
     }
 
