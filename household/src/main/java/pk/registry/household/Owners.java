@@ -25,8 +25,8 @@ import pk.registry.keys.BlindIndex;
  * (an applicant's own, or another form's: a village phone written on several) is stored
  * without an owner, seen online by nobody, rather than handing the first household's owner a
  * second family's data or hiding the first from them. A corrected mobile moves a household
- * owned by its mobile to the new one (or to nobody, if that one owns another household): a
- * number given up or recycled keeps no access.
+ * owned by its mobile, or by nobody, to the new one (to nobody, if that one owns another
+ * household): a number given up or recycled keeps no access.
  */
 @Component
 class Owners implements HouseholdOwnership {
@@ -64,13 +64,14 @@ class Owners implements HouseholdOwnership {
 
     /**
      * A corrected household's row with its owner after the correction: a household owned by
-     * its own mobile follows that mobile, unless the new one owns another household in the
-     * registry (then nobody owns it); an applicant who gave another contact mobile keeps theirs.
+     * its own mobile, or by nobody (collected under a mobile that owned another), follows a
+     * corrected mobile, unless the new one owns another household in the registry (then nobody
+     * owns it); an applicant who gave another contact mobile keeps theirs.
      */
     HouseholdRow afterCorrection(HouseholdRow before, HouseholdRow corrected) {
         byte[] owner = before.ownerToken();
-        if (owner == null || !MessageDigest.isEqual(owner, before.mobileToken())
-                || MessageDigest.isEqual(before.mobileToken(), corrected.mobileToken())) {
+        boolean followsItsMobile = owner == null || MessageDigest.isEqual(owner, before.mobileToken());
+        if (!followsItsMobile || MessageDigest.isEqual(before.mobileToken(), corrected.mobileToken())) {
             return corrected.ownedBy(owner);
         }
         byte[] mobile = corrected.mobileToken();

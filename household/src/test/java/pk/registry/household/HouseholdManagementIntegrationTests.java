@@ -302,6 +302,24 @@ class HouseholdManagementIntegrationTests {
     }
 
     @Test
+    void aHouseholdStoredWithoutAnOwnerIsOwnedByItsOwnMobileOnceCorrectedToOne() {
+        Household applicants = HouseholdForms.household();
+        register(applicants);
+        SealedHousehold underTheirPhone = households.seal(new FieldForm(HouseholdForms.household()
+                .with(h -> h.mobile = applicants.mobile).form(), HouseholdForms.consent(), Pakistan.today(clock)));
+        new TransactionTemplate(transactionManager).executeWithoutResult(
+                status -> households.importHouseholds(OFFICER, List.of(underTheirPhone)));
+        String ownPhone = HouseholdForms.newMobile();
+
+        corrections.apply(OFFICER, underTheirPhone.id(), "rooms", "3");
+        assertThat(households.find(applicants.owner(), underTheirPhone.id())).as("another field: still nobody's").isEmpty();
+        corrections.apply(OFFICER, underTheirPhone.id(), "mobile", ownPhone);
+
+        assertThat(ownership.householdOf(HouseholdForms.applicant(ownPhone))).hasValue(underTheirPhone.id());
+        assertThat(households.find(applicants.owner(), underTheirPhone.id())).isEmpty();
+    }
+
+    @Test
     void anApplicantWhoGaveAnotherContactMobileKeepsTheirHouseholdWhenItIsCorrected() {
         Actor applicant = HouseholdForms.applicant(HouseholdForms.newMobile());
         HouseholdId id = households.register(applicant, HouseholdForms.household().form(), HouseholdForms.consent(), null)
