@@ -144,6 +144,22 @@ class RouteSecurityIntegrationTests {
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
+    /**
+     * A public route asked for a representation it does not have is 406, never a route beside it
+     * that needs a caller (which would answer 401, or 500 from the missing caller).
+     */
+    @ParameterizedTest(name = "public: {0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "/api/v1/imports/template, application/json", "/api/v1/imports/template, application/*",
+            "/api/v1/imports/template, application/xml", "/api/v1/imports/template, text/plain",
+            "/api/v1/privacy-policy, text/csv", "/api/v1/privacy-policy/versions, text/csv", "/api/v1/purposes, text/csv" })
+    void publicRoutesAskedForARepresentationTheyLackAreNotAcceptable(String path, String accept) {
+        HttpResponse<String> response = http.send(http.request(path).header("Accept", accept).GET());
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertProblem(response, 406);
+    }
+
     private HttpRequest.Builder request(Route route) {
         return http.request(route.path()).header("Content-Type", "application/json")
                 .method(route.method(), route.method().equals("POST")

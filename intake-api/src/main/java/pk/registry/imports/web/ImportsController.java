@@ -45,6 +45,14 @@ class ImportsController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
+    /**
+     * An import's id in a path: a UUID, so that {@code /template} never names an import. Without
+     * it a {@code GET /template} whose {@code Accept} the template cannot meet (JSON) fell through
+     * to the status route, which needs a signed-in caller, past the security rule that lets
+     * anyone fetch the template.
+     */
+    private static final String ID = "{id:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+
     private final HouseholdImports imports;
 
     ImportsController(HouseholdImports imports) {
@@ -66,13 +74,13 @@ class ImportsController {
     }
 
     @Operation(summary = "Status and progress: lines read, households stored and rejected, percentage of the file")
-    @GetMapping(path = "/{id}", produces = "application/json")
+    @GetMapping(path = "/" + ID, produces = "application/json")
     ImportStatus status(Actor actor, @PathVariable ImportId id) {
         return imports.status(actor, id).orElseThrow(ImportsController::notFound);
     }
 
     @Operation(summary = "The error report (text/csv): line, household_ref, column, code, reason; no personal data")
-    @GetMapping(path = "/{id}/errors", produces = "text/csv")
+    @GetMapping(path = "/" + ID + "/errors", produces = "text/csv")
     void errors(Actor actor, @PathVariable ImportId id, HttpServletResponse response) throws IOException {
         if (imports.status(actor, id).isEmpty()) {
             throw notFound();
