@@ -54,6 +54,30 @@ class CallbackTargetsTests {
                 .hasValue(URI.create("https://spmis.example.org/dci/registry/on-search"));
     }
 
+    /** Paths that read as under the base here but lead out of it once the partner's server decodes them. */
+    @ParameterizedTest
+    @ValueSource(strings = { "https://spmis.example.org/dci/%2e%2e/admin", "https://spmis.example.org/dci/%2E%2e/admin",
+            "https://spmis.example.org/dci/.%2e/admin", "https://spmis.example.org/dci/%2e./admin",
+            "https://spmis.example.org/dci/%2e/on-search", "https://spmis.example.org/dci/..%2fadmin",
+            "https://spmis.example.org/dci/x%2f..%2f..%2fadmin", "https://spmis.example.org/dci/x%2F..%2F..%2Fadmin",
+            "https://spmis.example.org/dci/..%5cadmin", "https://spmis.example.org/dci/x%5C..%5C..%5Cadmin",
+            "https://spmis.example.org/dci/%252e%252e/admin", "https://spmis.example.org/dci/%c0%ae%c0%ae/admin",
+            "https://spmis.example.org/dci/..;/admin", "https://spmis.example.org/dci\\..\\admin",
+            "https://spmis.example.org/dci/on-search\\..\\..\\admin" })
+    void aSenderUriThatLeavesTheBaseOnceDecodedIsIgnored(String senderUri) {
+        assertThat(CallbackTargets.resolve(withBase("https://spmis.example.org/dci"), senderUri, "/registry/on-search"))
+                .hasValue(URI.create("https://spmis.example.org/dci/registry/on-search"));
+        assertThat(CallbackTargets.under(URI.create("https://spmis.example.org/dci"),
+                URI.create(senderUri.replace("\\", "%5C")))).isFalse();
+    }
+
+    @Test
+    void aSenderUriWithOtherEscapesUnderTheBaseIsHonoured() {
+        assertThat(CallbackTargets.resolve(withBase("https://spmis.example.org/dci"),
+                "https://spmis.example.org/dci/callbacks/%D8%A7/on%20search?x=%2e%2e%2f", "/registry/on-search"))
+                .hasValue(URI.create("https://spmis.example.org/dci/callbacks/%D8%A7/on%20search?x=%2e%2e%2f"));
+    }
+
     @Test
     void withoutARegisteredBaseThereIsNoTargetAtAll() {
         assertThat(CallbackTargets.resolve(withBase(null), "https://spmis.example.org/registry/on-search",
