@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -49,10 +50,13 @@ class PmtModelsController {
         this.scores = scores;
     }
 
-    /** A new model version: a base and a weight per factor. */
+    /**
+     * A new model version: a base and a weight per factor, no finer than their columns keep
+     * them (base two decimals, a weight four), so that nothing published is rounded when stored.
+     */
     record NewModel(@NotBlank @Pattern(regexp = VERSION) String version,
-            @NotNull @DecimalMin("-100") @DecimalMax("100") BigDecimal base,
-            @NotEmpty Map<PmtFactor, @NotNull @DecimalMin("-100") @DecimalMax("100") BigDecimal> weights) {
+            @NotNull @DecimalMin("-100") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal base,
+            @NotEmpty Map<PmtFactor, @NotNull @DecimalMin("-100") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal> weights) {
     }
 
     /** A model version with how far rescoring under it has come. */
@@ -78,7 +82,8 @@ class PmtModelsController {
         return ModelView.of(model, scores.progress(version));
     }
 
-    @Operation(summary = "Publish a model version (not active yet); versions never change")
+    @Operation(summary = "Publish a model version (not active yet); versions never change",
+            description = "Base and weights from -100 to 100; the base with at most 2 decimals, a weight 4 (a finer one is a 400, never rounded).")
     @PostMapping(consumes = "application/json")
     ResponseEntity<PmtModel> publish(@Valid @RequestBody NewModel request) {
         PmtModel model = new PmtModel(request.version(), request.base(), new EnumMap<>(request.weights()));

@@ -134,6 +134,43 @@ class PmtModelsIntegrationTests {
                 .doesNotContain("bad version!", "v1", "v2", "v3", "v4", "v5");
     }
 
+    /**
+     * A base or weight finer than its column (base NUMBER(7,2), weight NUMBER(9,4)) is refused,
+     * never rounded by the database or, for an exponent the database cannot take, a 500; and an
+     * extreme exponent is refused at once.
+     */
+    @Test
+    void aBaseOrWeightFinerThanItsColumnIsABadRequestNamingIt() {
+        record Case(String version, String base, String weight, String field) {
+        }
+        List<Case> cases = List.of(new Case("digits-1", "1e-1000000", "1", "base"),
+                new Case("digits-2", "1", "1e-1000000", "weights[CAR]"), new Case("digits-3", "1e-400", "1", "base"),
+                new Case("digits-4", "1", "1e-400", "weights[CAR]"), new Case("digits-5", "0.123", "1", "base"),
+                new Case("digits-6", "1", "0.1234567890", "weights[CAR]"), new Case("digits-7", "1", "0.12345", "weights[CAR]"),
+                new Case("digits-8", "1e1000000", "1", "base"), new Case("digits-9", "1", "-1e-999999999", "weights[CAR]"));
+
+        for (Case refused : cases) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = admin("POST", "/api/v1/admin/pmt-models", "{\"version\":\"" + refused.version()
+                    + "\",\"base\":" + refused.base() + ",\"weights\":{\"CAR\":" + refused.weight() + "}}");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as(refused.toString()).isLessThan(Duration.ofSeconds(2));
+            assertBadRequest(response);
+            assertThat(http.json(response).get("errors").findValuesAsString("field")).as(refused.toString())
+                    .isNotEmpty().containsOnly(refused.field());
+        }
+        assertThat(http.json(admin("GET", "/api/v1/admin/pmt-models", null)).valueStream()
+                .map(model -> model.get("model").get("version").asString()).toList())
+                .noneMatch(version -> version.startsWith("digits-"));
+
+        HttpResponse<String> finest = admin("POST", "/api/v1/admin/pmt-models",
+                "{\"version\":\"digits-ok\",\"base\":-99.99,\"weights\":{\"CAR\":0.0001,\"LAND\":-100.0000}}");
+        assertThat(finest.statusCode()).as(finest.body()).isEqualTo(201);
+        JsonNode stored = http.json(admin("GET", "/api/v1/admin/pmt-models/digits-ok", null)).get("model");
+        assertThat(stored.get("base").decimalValue()).isEqualByComparingTo("-99.99");
+        assertThat(stored.get("weights").get("CAR").decimalValue()).isEqualByComparingTo("0.0001");
+    }
+
     @Test
     void aVersionWithoutANameIsABadRequest() {
         assertBadRequest(admin("POST", "/api/v1/admin/pmt-models", "{\"base\":1,\"weights\":{\"CAR\":1}}"));
