@@ -1,25 +1,31 @@
 package pk.registry.jobs.web;
 
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import pk.registry.http.FieldError;
 import pk.registry.http.Problems;
 import pk.registry.jobs.DpoJobs;
@@ -30,6 +36,9 @@ import pk.registry.jobs.JobRunStatus;
 @RequestMapping(path = "/api/v1/dpo/jobs", produces = "application/json")
 class DpoJobsController {
 
+    private static final String BODY = "The body may be left out, for a run that changes data; a body that is sent "
+            + "gives dryRun as true or false (null, no dryRun or any other field is a 400).";
+
     private final DpoJobs jobs;
 
     DpoJobsController(DpoJobs jobs) {
@@ -37,20 +46,41 @@ class DpoJobsController {
     }
 
     /**
-     * How to run a job; the body may be left out. A field it does not know is refused, so that a
-     * misspelt {@code dryRun} never starts a run that changes data.
+     * How to run a job. The body may be left out (a run that changes data); a body that is sent
+     * says {@code dryRun} as {@code true} or {@code false}: a field it does not know, a
+     * {@code null} or no {@code dryRun} at all is refused, so that a misspelt or unset
+     * {@code dryRun} never starts a run that changes data. Unknown fields are refused by the
+     * service's JSON rules and named as every request's are, never repeated if not a field's name.
      */
-    record JobRequest(@Nullable Boolean dryRun,
-            @JsonAnySetter @Schema(hidden = true) @Nullable Map<String, Object> unknown) {
+    record JobRequest(@NotNull Boolean dryRun) {
 
-        /** Whether a dry run is asked for. */
+        /** Whether a dry run is asked for; a request left out asks for a real run. */
         static boolean dryRun(@Nullable JobRequest request) {
-            if (request != null && request.unknown() != null && !request.unknown().isEmpty()) {
-                throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(request.unknown().keySet()
-                        .stream().sorted().map(name -> new FieldError(name, "Unknown", "is not a field of this request"))
-                        .toList()), null);
+            return request != null && request.dryRun();
+        }
+    }
+
+    /**
+     * A body of JSON {@code null} is sent, not left out, and says nothing of {@code dryRun}: refused
+     * as {@code {"dryRun": null}} is, instead of being read as no body (a real run).
+     */
+    @ControllerAdvice(assignableTypes = DpoJobsController.class)
+    static class ExplicitNullBodyRefused extends RequestBodyAdviceAdapter {
+
+        @Override
+        public boolean supports(MethodParameter parameter, Type targetType,
+                Class<? extends HttpMessageConverter<?>> converterType) {
+            return parameter.getParameterType() == JobRequest.class;
+        }
+
+        @Override
+        public Object afterBodyRead(@Nullable Object body, HttpInputMessage input, MethodParameter parameter,
+                Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
+            if (body == null) {
+                throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(List.of(
+                        new FieldError("dryRun", "NotNull", "must be true or false when a body is sent"))), null);
             }
-            return request != null && Boolean.TRUE.equals(request.dryRun());
+            return body;
         }
     }
 
@@ -74,17 +104,17 @@ class DpoJobsController {
 
     @Operation(summary = "Carry out the approved erasure requests: 202 + Location, the run goes on in the background",
             description = "With {\"dryRun\": true}: report how many requests are approved and how many a legal hold "
-                    + "would defer, and change nothing.")
+                    + "would defer, and change nothing. " + BODY)
     @PostMapping("/erasure")
-    ResponseEntity<JobRun> erasure(@RequestBody(required = false) @Nullable JobRequest request) {
+    ResponseEntity<JobRun> erasure(@RequestBody(required = false) @Valid @Nullable JobRequest request) {
         return accepted(jobs.startErasure(JobRequest.dryRun(request)));
     }
 
     @Operation(summary = "Apply the retention schedule as of now: 202 + Location, the run goes on in the background",
             description = "With {\"dryRun\": true}: report per data category what would be deleted and what legal "
-                    + "holds keep, and change nothing.")
+                    + "holds keep, and change nothing. " + BODY)
     @PostMapping("/retention")
-    ResponseEntity<JobRun> retention(@RequestBody(required = false) @Nullable JobRequest request) {
+    ResponseEntity<JobRun> retention(@RequestBody(required = false) @Valid @Nullable JobRequest request) {
         return accepted(jobs.startRetentionSweep(JobRequest.dryRun(request)));
     }
 

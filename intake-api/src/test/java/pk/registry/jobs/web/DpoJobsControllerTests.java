@@ -101,6 +101,42 @@ class DpoJobsControllerTests {
         verifyNoInteractions(jobs);
     }
 
+    /** A key that is no field's name is reported as {@code body}, never repeated (it may hold a name or a mobile). */
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/dpo/jobs/retention", "/api/v1/dpo/jobs/erasure" })
+    void anUnknownKeyIsRefusedWithoutRepeatingIt(String path) {
+        var response = mvc.post().uri(path).with(Callers.client("demo-dpo", Role.DPO))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"Muhammad Aslam 03001234567\":true}").exchange();
+
+        var problem = assertProblem(response, HttpStatus.BAD_REQUEST);
+        assertThat(errors(problem)).containsExactly("body Unknown");
+        assertThat(pk.registry.http.ProblemAssertions.body(response)).doesNotContain("Aslam").doesNotContain("03001234567");
+        verifyNoInteractions(jobs);
+    }
+
+    /** A body that is sent says dryRun: an explicit null, or no dryRun at all, is no choice and starts nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"dryRun\":null}", "null", "{}" })
+    void aBodyWithoutATrueOrFalseDryRunIsRefusedAndStartsNothing(String body) {
+        for (String path : new String[] { "/api/v1/dpo/jobs/retention", "/api/v1/dpo/jobs/erasure" }) {
+            var problem = assertProblem(mvc.post().uri(path).with(Callers.client("demo-dpo", Role.DPO))
+                    .contentType(MediaType.APPLICATION_JSON).content(body).exchange(), HttpStatus.BAD_REQUEST);
+
+            assertThat(errors(problem)).as(path + " " + body).containsExactly("dryRun NotNull");
+        }
+        verifyNoInteractions(jobs);
+    }
+
+    @Test
+    void aBodyLeftOutStartsARealRunAsDocumented() {
+        given(jobs.startRetentionSweep(false)).willReturn(44L);
+        given(jobs.status(44L)).willReturn(Optional.of(run(44, RegistryJob.RETENTION_SWEEP, "STARTING", Map.of())));
+
+        assertThat(mvc.post().uri("/api/v1/dpo/jobs/retention").with(Callers.client("demo-dpo", Role.DPO))
+                .contentType(MediaType.APPLICATION_JSON).content("")).hasStatus(HttpStatus.ACCEPTED);
+        then(jobs).should().startRetentionSweep(false);
+    }
+
     @Test
     void anIdThatIsNoNumberIsRefused() {
         var problem = assertProblem(mvc.get().uri("/api/v1/dpo/jobs/latest").with(Callers.client("demo-dpo", Role.DPO))
