@@ -169,7 +169,10 @@ class HouseholdRowsProcessor implements ItemProcessor<HouseholdRows, ImportItem>
         }
     }
 
-    /** Parses typed cells; a cell that is not of its type is a "Type" error and becomes null. */
+    /**
+     * Parses typed cells; a cell that is not of its type (a number in other than ASCII digits
+     * included) is a "Type" error and becomes null.
+     */
     private static final class Parser {
         private final CsvRow row;
         private final Errors errors;
@@ -185,12 +188,25 @@ class HouseholdRowsProcessor implements ItemProcessor<HouseholdRows, ImportItem>
                 return null;
             }
             try {
-                return parse.apply(value);
+                return parse.apply(ascii(value));
             }
             catch (NumberFormatException ex) {
                 errors.add(row.line(), column, "Type", "must be a number");
                 return null;
             }
+        }
+
+        /**
+         * The text if it is ASCII: Java's number parsers read any script's digits ({@code ٢}
+         * as 2), while the template's numbers are ASCII and nothing looser.
+         */
+        private static String ascii(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                if (value.charAt(i) > 0x7F) {
+                    throw new NumberFormatException("not ASCII");
+                }
+            }
+            return value;
         }
 
         @Nullable LocalDate date(String column) {

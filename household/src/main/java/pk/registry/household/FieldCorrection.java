@@ -74,9 +74,18 @@ record FieldCorrection(String field, String value) {
                 name.equals("monthlyIncomePkr") ? parse(Long::valueOf) : m.monthlyIncomePkr());
     }
 
+    /**
+     * The value parsed to the field's type. Only ASCII text is parsed: Java's number parsers read
+     * any script's digits ({@code ٢} as 2), and the rule set's numbers are ASCII, as in the CSV
+     * template and JSON.
+     */
     private <T> T parse(Function<String, T> parser) {
+        String text = value.strip();
+        if (!text.chars().allMatch(c -> c <= 0x7F)) {
+            throw new CorrectionRejectedException("value", "Type", "is not of the field's type");
+        }
         try {
-            return parser.apply(value.strip());
+            return parser.apply(text);
         }
         catch (NumberFormatException | DateTimeParseException ex) {
             throw new CorrectionRejectedException("value", "Type", "is not of the field's type");
