@@ -2,6 +2,7 @@ package pk.registry.identity;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 
 import java.time.Clock;
@@ -52,6 +53,11 @@ class SecurityConfiguration {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String ADMIN = Role.ADMIN.name();
 
+    /** What anyone may read, signed in or not. */
+    private static final String[] PUBLIC_READS = { "/api/v1/privacy-policy", "/api/v1/privacy-policy/versions",
+            "/api/v1/purposes", "/api/v1/imports/template", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+            "/swagger-ui/**", "/actuator/health", "/actuator/health/**" };
+
     @Bean
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens,
@@ -65,11 +71,9 @@ class SecurityConfiguration {
             routes.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                     // public
                     .requestMatchers("/api/v1/auth/otp", "/api/v1/auth/otp/verify").permitAll()
-                    .requestMatchers(GET, "/api/v1/privacy-policy", "/api/v1/privacy-policy/versions",
-                            "/api/v1/purposes", "/api/v1/imports/template").permitAll()
-                    .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                    .permitAll()
-                    .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll();
+                    // HEAD is GET without the body (Spring MVC answers it from the GET handler): as open
+                    .requestMatchers(GET, PUBLIC_READS).permitAll()
+                    .requestMatchers(HEAD, PUBLIC_READS).permitAll();
             if (demo) {
                 routes.requestMatchers(POST, "/api/v1/demo/sms-outbox").permitAll();
             }

@@ -144,6 +144,29 @@ class RouteSecurityIntegrationTests {
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
+    /** HEAD is GET without the body: as open as GET on every public route. */
+    @ParameterizedTest(name = "public: HEAD {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "/api/v1/privacy-policy", "/api/v1/privacy-policy/versions",
+            "/api/v1/purposes", "/api/v1/imports/template", "/v3/api-docs", "/actuator/health" })
+    void publicRoutesAnswerHeadAsGetWithoutABody(String path) {
+        HttpResponse<String> response = http.send(http.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
+        assertThat(response.headers().firstValue("Content-Type")).isEqualTo(http.get(path).headers().firstValue("Content-Type"));
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    /** HEAD on a route that needs a caller is not opened by the public ones. */
+    @ParameterizedTest(name = "HEAD {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "/api/v1/imports/8d4e2a64-97b5-4a8a-9a1e-0f5f7f0c9b11",
+            "/api/v1/me/data", "/api/v1/audit/events", "/actuator/metrics" })
+    void headOnRoutesThatNeedACallerIsNotOpen(String path) {
+        HttpResponse<String> response = http.send(http.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isIn(401, 403);
+    }
+
     /**
      * A public route asked for a representation it does not have is 406, never a route beside it
      * that needs a caller (which would answer 401, or 500 from the missing caller).
