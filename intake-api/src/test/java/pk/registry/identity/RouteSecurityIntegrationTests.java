@@ -183,6 +183,20 @@ class RouteSecurityIntegrationTests {
         assertProblem(response, 406);
     }
 
+    /**
+     * Spring Security's form-login leftovers are not routes of this API: no {@code /logout} that
+     * redirects (a stateless API has no session to end), nothing but problems.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({ "GET, /logout", "POST, /logout", "GET, /login", "POST, /login" })
+    void sessionRoutesAreNotThere(String method, String path) {
+        HttpResponse<String> response = http.send(http.request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertProblem(response, 401);
+    }
+
     private HttpRequest.Builder request(Route route) {
         return http.request(route.path()).header("Content-Type", "application/json")
                 .method(route.method(), route.method().equals("POST")
