@@ -92,7 +92,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             return problem(Problems.invalid(List.of(new FieldError(path(mismatch.getPath()), "Type",
                     "has the wrong type or format"))));
         }
-        return problem(Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint."));
+        // as a field error of the whole body, so that clients read every 400 of a body the same way
+        ProblemDetail notJson = Problems.invalid(List.of(new FieldError("body", "Syntax",
+                "is not valid JSON for this endpoint")));
+        notJson.setDetail("The request body is not valid JSON for this endpoint.");
+        return problem(notJson);
     }
 
     /** A body that grew past the limit while it was read (a chunked body declares no length). */

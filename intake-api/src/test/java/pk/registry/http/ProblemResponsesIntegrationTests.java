@@ -60,6 +60,12 @@ class ProblemResponsesIntegrationTests {
 
         assertProblem(response, 400);
         assertThat(response.body()).doesNotContain("03009998887");
+        var problem = http.json(response);
+        assertThat(problem.get("type").asString()).isEqualTo("urn:registry:problem:validation");
+        assertThat(problem.get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("field").asString()).isEqualTo("body");
+            assertThat(error.get("code").asString()).isEqualTo("Syntax");
+        });
     }
 
     @Test
