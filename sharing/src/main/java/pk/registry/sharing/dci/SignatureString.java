@@ -30,6 +30,9 @@ record SignatureString(String senderId, String keyId, String algorithm, long cre
 
     private static final Pattern PARAMETER = Pattern.compile("([A-Za-z]+)=\"([^\"]*)\"");
 
+    /** A time in seconds as the standard writes it: ASCII digits (Java's parser also reads other scripts' and a sign). */
+    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,18}");
+
     /** The string a signature is made over. */
     static String signingString(long created, long expires, String digest) {
         return "(created): " + created + "\n(expires): " + expires + "\ndigest: SHA-256=" + digest;
@@ -55,16 +58,12 @@ record SignatureString(String senderId, String keyId, String algorithm, long cre
         }
         String[] kid = parameters.getOrDefault("kidId", "").split("\\|", -1);
         if (kid.length != 3 || !parameters.keySet().containsAll(List.of("algorithm", "created", "expires",
-                "headers", "signature"))) {
+                "headers", "signature")) || !SECONDS.matcher(parameters.get("created")).matches()
+                || !SECONDS.matcher(parameters.get("expires")).matches()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new SignatureString(kid[0], kid[1], parameters.get("algorithm"),
-                    Long.parseLong(parameters.get("created")), Long.parseLong(parameters.get("expires")),
-                    parameters.get("headers"), parameters.get("signature")));
-        }
-        catch (NumberFormatException ex) {
-            return Optional.empty();
-        }
+        return Optional.of(new SignatureString(kid[0], kid[1], parameters.get("algorithm"),
+                Long.parseLong(parameters.get("created")), Long.parseLong(parameters.get("expires")),
+                parameters.get("headers"), parameters.get("signature")));
     }
 }

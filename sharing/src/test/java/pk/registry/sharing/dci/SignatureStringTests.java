@@ -28,7 +28,10 @@ class SignatureStringTests {
     @ParameterizedTest
     @ValueSource(strings = { "", "unsigned-stub", "invalid-signature", "eyJhbGciOiJSUzI1NiJ9.", "!@#$%^&*()",
             "Signature: kidId=\"a|b|rsa-sha256\", algorithm=\"rsa-sha256\", created=\"x\", expires=\"1\", headers=\"h\", signature=\"s\"",
-            "Signature: kidId=\"a|b\", algorithm=\"rsa-sha256\", created=\"1\", expires=\"1\", headers=\"h\", signature=\"s\"" })
+            "Signature: kidId=\"a|b\", algorithm=\"rsa-sha256\", created=\"1\", expires=\"1\", headers=\"h\", signature=\"s\"",
+            "Signature: kidId=\"a|b|rsa-sha256\", algorithm=\"rsa-sha256\", created=\"١٧٠٠\", expires=\"1\", headers=\"h\", signature=\"s\"",
+            "Signature: kidId=\"a|b|rsa-sha256\", algorithm=\"rsa-sha256\", created=\"1\", expires=\"+2\", headers=\"h\", signature=\"s\"",
+            "Signature: kidId=\"a|b|rsa-sha256\", algorithm=\"rsa-sha256\", created=\"-1\", expires=\"2\", headers=\"h\", signature=\"s\"" })
     void anythingElseIsNoSignature(String text) {
         assertThat(SignatureString.parse(text)).isEmpty();
     }
