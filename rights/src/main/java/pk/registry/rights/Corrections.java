@@ -1,6 +1,7 @@
 package pk.registry.rights;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Corrections {
+
+    private static final String MOBILE = "mobile";
+    private static final String SUPERSEDED = "Superseded: another correction of the mobile was approved first.";
 
     private final CorrectionRecords records;
     private final HouseholdCorrections households;
@@ -125,10 +129,27 @@ public class Corrections {
             Correction correction = opened(row.get());
             households.apply(decider, row.get().household(), required("field", correction.field()),
                     required("proposedValue", correction.proposedValue()));
+            if (MOBILE.equals(correction.field())) {
+                supersedeMobileCorrections(decider, row.get().household());
+            }
         }
         audit.record(AuditEntry.success(decider, Purpose.ELIGIBILITY_ASSESSMENT, row.get().household(),
                 AuditAction.CORRECTION_DECIDED));
         return records.find(id).map(this::opened);
+    }
+
+    /**
+     * A new mobile takes the household to its new number (the household module's ownership rule),
+     * so the other corrections of the mobile still pending were asked for by whoever held the
+     * household before: approved later, one of them would hand it back to a number given up.
+     * They are refused, with a note saying why; the household asks again if it still needs one.
+     */
+    private void supersedeMobileCorrections(Actor decider, HouseholdId household) {
+        Instant now = clock.instant();
+        records.of(household).stream().filter(other -> other.status() == CorrectionStatus.PENDING)
+                .filter(other -> MOBILE.equals(opened(other).field()))
+                .forEach(other -> records.decide(other.id(), CorrectionStatus.REJECTED, decider.subject(), now,
+                        SUPERSEDED));
     }
 
     private static boolean mayDecide(Actor decider, CorrectionRecords.Row row) {

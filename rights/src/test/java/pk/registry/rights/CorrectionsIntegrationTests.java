@@ -86,6 +86,29 @@ class CorrectionsIntegrationTests {
     }
 
     @Test
+    void anApprovedMobileRefusesTheOtherPendingMobilesSoAGivenUpNumberIsNotHandedTheHouseholdBack() {
+        Registered household = register("Lahore");
+        Correction toNewSim = corrections.request(household.owner(), household.id(), household.district(),
+                correction("mobile", "03215550009", "new SIM"));
+        Correction backToOld = corrections.request(household.owner(), household.id(), household.district(),
+                correction("mobile", "03215550001", "asked before the new SIM"));
+        Correction income = corrections.request(household.owner(), household.id(), household.district(),
+                correction("members[0].monthlyIncomePkr", "30000", "raise"));
+
+        corrections.decide(LAHORE_OFFICER, toNewSim.id(), true, null);
+
+        assertThat(corrections.of(household.id())).filteredOn(found -> found.id().equals(backToOld.id())).singleElement()
+                .satisfies(stale -> {
+                    assertThat(stale.status()).isEqualTo(CorrectionStatus.REJECTED);
+                    assertThat(stale.decisionNote()).startsWith("Superseded");
+                });
+        assertThatThrownBy(() -> corrections.decide(LAHORE_OFFICER, backToOld.id(), true, null))
+                .isInstanceOf(RightsConflictException.class);
+        assertThat(corrections.queue(DPO, 0, 1_000)).extracting(Correction::id).contains(income.id())
+                .doesNotContain(backToOld.id());
+    }
+
+    @Test
     void aValueTheRulesRejectIsRefusedWhenAskedAndNothingIsStored() {
         Registered household = register("Lahore");
 
