@@ -21,8 +21,9 @@ import pk.registry.kernel.Purpose;
 
 /**
  * Counts of households and persons, in total and per district, for service improvement. A
- * district cell under {@value #SUPPRESSION_THRESHOLD} is suppressed, and when only one cell of
- * a column would be, the next smallest is suppressed too, so the total cannot give it away.
+ * district cell under {@value #SUPPRESSION_THRESHOLD} is suppressed, and then the next smallest
+ * ones too until at least two are and their sum is not under the threshold either, so that the
+ * total, less the cells shown, gives none of them away.
  */
 @Component
 class HouseholdStatistics {
@@ -70,8 +71,14 @@ class HouseholdStatistics {
                 hidden.add(count.district());
             }
         }
-        if (hidden.size() == 1 && ascending.size() > 1) {
-            hidden.add(ascending.get(1).district());
+        // The total is published, so the hidden cells' sum is known: it must itself not be a small
+        // cell, nor may one hidden cell stand alone. Every listed district has one household at
+        // least, so two hidden cells summing to 2 would each give themselves away.
+        long hiddenSum = ascending.stream().filter(count -> hidden.contains(count.district())).mapToLong(value).sum();
+        for (int next = hidden.size(); !hidden.isEmpty() && next < ascending.size()
+                && (hidden.size() < 2 || hiddenSum < SUPPRESSION_THRESHOLD); next++) {
+            hidden.add(ascending.get(next).district());
+            hiddenSum += value.applyAsLong(ascending.get(next));
         }
         return hidden;
     }
