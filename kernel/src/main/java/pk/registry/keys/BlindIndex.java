@@ -23,7 +23,12 @@ public class BlindIndex {
          * Who asked for an erasure, kept after the household is gone so that they can follow the
          * request to its certificate: a token of their mobile that no household row holds.
          */
-        ERASURE_REQUESTER
+        ERASURE_REQUESTER,
+        /**
+         * A partner's own id of a request (X-Request-Id), in the disclosure log: the partner can
+         * find its request by it, and free text a partner chose (a CNIC, say) is never kept.
+         */
+        PARTNER_REQUEST
     }
 
     private static final int OUTPUT_BYTES = 32;

@@ -15,15 +15,28 @@ import org.springframework.stereotype.Repository;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Ids;
 import pk.registry.kernel.Purpose;
+import pk.registry.keys.BlindIndex;
 
 /** The disclosure log ({@code disclosure}): append-only, pseudonymous. */
 @Repository
 class DisclosureLog {
 
     private final JdbcClient jdbc;
+    private final BlindIndex blindIndex;
 
-    DisclosureLog(JdbcClient jdbc) {
+    DisclosureLog(JdbcClient jdbc, BlindIndex blindIndex) {
         this.jdbc = jdbc;
+        this.blindIndex = blindIndex;
+    }
+
+    /**
+     * The token kept of a partner's request id: a keyed blind index of the agreement and the id.
+     * The partner's text itself is not kept, since a partner may put anything in it, a CNIC too,
+     * and the log outlives the household.
+     */
+    @Nullable String requestToken(@Nullable AgreementId agreement, @Nullable String requestId) {
+        return requestId == null ? null : blindIndex.of(BlindIndex.Domain.PARTNER_REQUEST,
+                (agreement == null ? "" : agreement.value()) + "|" + requestId);
     }
 
     /** A row to append. */
@@ -45,7 +58,7 @@ class DisclosureLog {
                 .param("agreement", entry.agreement() == null ? null : entry.agreement().value())
                 .param("agency", entry.agency()).param("programme", entry.programme())
                 .param("purpose", entry.purpose().name()).param("fields", String.join(",", entry.fields()))
-                .param("outcome", entry.outcome().name()).param("request", entry.requestId())
+                .param("outcome", entry.outcome().name()).param("request", requestToken(entry.agreement(), entry.requestId()))
                 .param("legal", entry.legalReference()).update();
         return id;
     }

@@ -70,6 +70,9 @@ class VerificationsIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
+    DisclosureLog disclosureLog;
+
+    @Autowired
     TestClock clock;
 
     @Autowired
@@ -359,15 +362,21 @@ class VerificationsIntegrationTests {
         HouseholdId id = register(poor);
         String unregistered = HouseholdForms.newCnic(pk.registry.household.Gender.M);
 
+        // a partner that puts the person's CNIC into its own request id
+        String requestId = poor.member(0).cnic;
         Answer registered = verifications.verify(agreement.partner(),
-                query(poor.member(0).cnic, programme, Purpose.ELIGIBILITY_ASSESSMENT), Channel.API, "req-1");
+                query(poor.member(0).cnic, programme, Purpose.ELIGIBILITY_ASSESSMENT), Channel.API, requestId);
         Answer notRegistered = verifications.verify(agreement.partner(),
                 query(unregistered, programme, Purpose.ELIGIBILITY_ASSESSMENT), Channel.DCI_SYNC, null);
 
         assertThat(logged(agreement)).isEqualTo(2);
         assertThat(row(registered.disclosure())).containsExactly(id.toString(), true, "API",
                 agreement.id.value(), "Benazir programme office", programme, "ELIGIBILITY_ASSESSMENT",
-                "eligible,scoreBand,householdSize,district,maskedCnic", "ANSWERED", "req-1", null);
+                "eligible,scoreBand,householdSize,district,maskedCnic", "ANSWERED",
+                disclosureLog.requestToken(agreement.id, requestId), null);
+        assertThat(disclosureLog.requestToken(agreement.id, requestId)).as("kept as a keyed token, never as sent")
+                .doesNotContain(requestId).doesNotContain(requestId.replace("-", "")).hasSize(64)
+                .isNotEqualTo(disclosureLog.requestToken(AgreementId.of("another-agreement"), requestId));
         assertThat(row(notRegistered.disclosure())).containsExactly(null, true, "DCI_SYNC",
                 agreement.id.value(), "Benazir programme office", programme, "ELIGIBILITY_ASSESSMENT",
                 "eligible,scoreBand,householdSize,district,maskedCnic", "NOT_REGISTERED", null, null);
