@@ -39,5 +39,15 @@ public enum AuditAction {
     /** A legal hold was placed on the household or released. */
     LEGAL_HOLD_CHANGED,
     /** The DPO read a page of the refused self-registrations (no household: the page spans many). */
-    REGISTRATION_CONFLICTS_READ
+    REGISTRATION_CONFLICTS_READ,
+    /** An administrator created or changed a data-sharing agreement. */
+    AGREEMENT_CHANGED,
+    /** An administrator created or changed a programme (its model version, its cut-off). */
+    PROGRAMME_CHANGED,
+    /** An administrator published or activated a proxy means test model version. */
+    PMT_MODEL_CHANGED,
+    /** An administrator published a privacy policy version. */
+    POLICY_PUBLISHED,
+    /** The DPO started a retention sweep or an erasure run (or a dry run of one). */
+    DPO_JOB_STARTED
 }

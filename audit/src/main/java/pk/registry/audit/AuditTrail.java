@@ -12,8 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,6 +23,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import pk.registry.kernel.Actor;
+import pk.registry.kernel.Caller;
+import pk.registry.kernel.Purpose;
 import pk.registry.kernel.Role;
 import pk.registry.keys.BlindIndex;
 
@@ -40,13 +44,27 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final BlindIndex blindIndex;
+    private final ObjectProvider<Caller> caller;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, JdbcTemplate batch, BlindIndex blindIndex, Clock clock) {
+    AuditTrail(JdbcClient jdbc, JdbcTemplate batch, BlindIndex blindIndex, ObjectProvider<Caller> caller, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.blindIndex = blindIndex;
+        this.caller = caller;
         this.clock = clock;
+    }
+
+    /**
+     * Appends a change to how the registry runs (an agreement, a programme, a model version, a
+     * policy, a DPO job), made by the caller of the current request, inside the caller's
+     * transaction; nothing when there is no caller (the service's own start-up seeding, say).
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAdministration(AuditAction action) {
+        Caller callers = caller.getIfAvailable();
+        Optional<Actor> actor = callers == null ? Optional.empty() : callers.current();
+        actor.ifPresent(by -> record(AuditEntry.success(by, Purpose.LEGAL_COMPLIANCE, null, action)));
     }
 
     /** Appends one event, inside the caller's transaction (or a new one). */

@@ -8,6 +8,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.stereotype.Service;
 
+import pk.registry.audit.AuditAction;
+import pk.registry.audit.AuditTrail;
 import pk.registry.kernel.Ids;
 import pk.registry.retention.RetentionSchedule;
 
@@ -23,20 +25,26 @@ public class DpoJobs {
 
     private final JobRuns runs;
     private final RetentionSchedule schedule;
+    private final AuditTrail audit;
 
-    DpoJobs(JobRuns runs, RetentionSchedule schedule) {
+    DpoJobs(JobRuns runs, RetentionSchedule schedule, AuditTrail audit) {
         this.runs = runs;
         this.schedule = schedule;
+        this.audit = audit;
     }
 
     /** Starts an erasure run in the background; the returned id follows it. */
     public long startErasure(boolean dryRun) {
-        return runs.start(RegistryJob.ERASURE, erasureParameters(dryRun));
+        long run = runs.start(RegistryJob.ERASURE, erasureParameters(dryRun));
+        audit.recordAdministration(AuditAction.DPO_JOB_STARTED);
+        return run;
     }
 
     /** Starts a retention sweep with its cut-offs reckoned from now, in the background; the returned id follows it. */
     public long startRetentionSweep(boolean dryRun) {
-        return runs.start(RegistryJob.RETENTION_SWEEP, sweepParameters(schedule.now(), dryRun));
+        long run = runs.start(RegistryJob.RETENTION_SWEEP, sweepParameters(schedule.now(), dryRun));
+        audit.recordAdministration(AuditAction.DPO_JOB_STARTED);
+        return run;
     }
 
     /** Runs the job to its end in the calling thread (a scheduler's command line). */

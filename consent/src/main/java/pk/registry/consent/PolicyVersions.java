@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import pk.registry.audit.AuditAction;
+import pk.registry.audit.AuditTrail;
 import pk.registry.kernel.Pakistan;
 import pk.registry.kernel.Purpose;
 
@@ -34,15 +36,17 @@ public class PolicyVersions {
 
     private final JdbcClient jdbc;
     private final PurposeCatalogue catalogue;
+    private final AuditTrail audit;
     private final Clock clock;
     private volatile @Nullable Snapshot snapshot;
 
     private record Snapshot(List<PolicyVersion> versions, long loadedAtNanos) {
     }
 
-    PolicyVersions(JdbcClient jdbc, PurposeCatalogue catalogue, Clock clock) {
+    PolicyVersions(JdbcClient jdbc, PurposeCatalogue catalogue, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -151,6 +155,7 @@ public class PolicyVersions {
                     .param("version", publication.version()).param("purpose", purpose.name()).update();
         }
         snapshot = null;
+        audit.recordAdministration(AuditAction.POLICY_PUBLISHED);
         return find(publication.version()).orElseThrow();
     }
 

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import pk.registry.audit.AuditAction;
+import pk.registry.audit.AuditTrail;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Ids;
 import pk.registry.keys.BlindIndex;
@@ -33,14 +35,16 @@ public class HouseholdScores {
     private final HouseholdSealer sealer;
     private final BlindIndex blindIndex;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     HouseholdScores(PmtModels models, Households households, HouseholdSealer sealer, BlindIndex blindIndex,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AuditTrail audit) {
         this.models = models;
         this.households = households;
         this.sealer = sealer;
         this.blindIndex = blindIndex;
         this.events = events;
+        this.audit = audit;
     }
 
     /** Every model version, newest first, the active one marked. */
@@ -65,6 +69,7 @@ public class HouseholdScores {
             throw new IllegalArgumentException("a model version is 1-20 letters, digits, dots or hyphens");
         }
         models.publish(model);
+        audit.recordAdministration(AuditAction.PMT_MODEL_CHANGED);
     }
 
     /**
@@ -79,6 +84,7 @@ public class HouseholdScores {
             return false;
         }
         events.publishEvent(new PmtModelActivated(version, Ids.newId()));
+        audit.recordAdministration(AuditAction.PMT_MODEL_CHANGED);
         return true;
     }
 

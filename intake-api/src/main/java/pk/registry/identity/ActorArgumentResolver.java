@@ -1,6 +1,7 @@
 package pk.registry.identity;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.annotation.Configuration;
@@ -42,8 +43,16 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConf
     @Override
     public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
+        return current().orElseThrow(ActorArgumentResolver::unauthenticated);
+    }
+
+    /**
+     * The caller of the request on this thread, from its verified bearer token; empty if it came
+     * without one.
+     */
+    static Optional<Actor> current() {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
-            throw unauthenticated();
+            return Optional.empty();
         }
         Role role = token.getAuthorities().stream()
                 .map(authority -> authority.getAuthority())
@@ -52,7 +61,7 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConf
                 .findFirst().orElseThrow(ActorArgumentResolver::forbidden);
         Jwt jwt = token.getToken();
         List<String> districts = jwt.hasClaim(RoleClaims.DISTRICTS) ? jwt.getClaimAsStringList(RoleClaims.DISTRICTS) : List.of();
-        return new Actor(jwt.getSubject(), role, Set.copyOf(districts), jwt.getClaimAsString(RoleClaims.AGREEMENT));
+        return Optional.of(new Actor(jwt.getSubject(), role, Set.copyOf(districts), jwt.getClaimAsString(RoleClaims.AGREEMENT)));
     }
 
     /**

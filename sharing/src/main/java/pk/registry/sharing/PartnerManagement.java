@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.nimbusds.jose.jwk.JWKSet;
 
+import pk.registry.audit.AuditAction;
+import pk.registry.audit.AuditTrail;
 import pk.registry.consent.PurposeCatalogue;
 import pk.registry.household.HouseholdScores;
 import pk.registry.household.PmtModelVersion;
@@ -36,14 +38,16 @@ public class PartnerManagement {
     private final Agreements agreements;
     private final HouseholdScores scores;
     private final PurposeCatalogue catalogue;
+    private final AuditTrail audit;
     private final Clock clock;
 
     PartnerManagement(Programmes programmes, Agreements agreements, HouseholdScores scores, PurposeCatalogue catalogue,
-            Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.programmes = programmes;
         this.agreements = agreements;
         this.scores = scores;
         this.catalogue = catalogue;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -74,6 +78,7 @@ public class PartnerManagement {
         if (!violations.isEmpty()) {
             throw new PartnerRulesException(violations);
         }
+        audit.recordAdministration(AuditAction.PROGRAMME_CHANGED);
         return programmes.save(programme, clock.instant());
     }
 
@@ -121,6 +126,7 @@ public class PartnerManagement {
         if (!violations.isEmpty()) {
             throw new PartnerRulesException(violations);
         }
+        audit.recordAdministration(AuditAction.AGREEMENT_CHANGED);
         return agreements.save(agreement, clock.instant());
     }
 
