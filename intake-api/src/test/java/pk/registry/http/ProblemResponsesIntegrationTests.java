@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +67,16 @@ class ProblemResponsesIntegrationTests {
             assertThat(error.get("field").asString()).isEqualTo("body");
             assertThat(error.get("code").asString()).isEqualTo("Syntax");
         });
+    }
+
+    @Test
+    void anAcceptHeaderThatIsNoMediaTypeIsANotAcceptableProblemWithoutEchoingIt() {
+        for (String path : List.of("/api/v1/purposes", "/api/v1/me/data")) {
+            HttpResponse<String> response = http.send(http.request(path).header("Accept", "garbage-03009998887").GET());
+
+            assertProblem(response, 406);
+            assertThat(response.body()).doesNotContain("03009998887");
+        }
     }
 
     @Test
