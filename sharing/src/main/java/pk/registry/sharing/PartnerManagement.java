@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,15 +40,17 @@ public class PartnerManagement {
     private final HouseholdScores scores;
     private final PurposeCatalogue catalogue;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PartnerManagement(Programmes programmes, Agreements agreements, HouseholdScores scores, PurposeCatalogue catalogue,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.programmes = programmes;
         this.agreements = agreements;
         this.scores = scores;
         this.catalogue = catalogue;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -79,7 +82,9 @@ public class PartnerManagement {
             throw new PartnerRulesException(violations);
         }
         audit.recordAdministration(AuditAction.PROGRAMME_CHANGED);
-        return programmes.save(programme, clock.instant());
+        boolean created = programmes.save(programme, clock.instant());
+        events.publishEvent(new ProgrammeChanged(programme.code()));
+        return created;
     }
 
     @Transactional(readOnly = true)

@@ -6,10 +6,12 @@ import org.springframework.stereotype.Component;
 import pk.registry.household.HouseholdCorrected;
 import pk.registry.household.HouseholdsErased;
 import pk.registry.household.HouseholdsRescored;
+import pk.registry.sharing.ProgrammeChanged;
 
 /**
- * The household module's changes that can change a subscriber's answer: after their transaction
- * committed, reliably (the event publication registry republishes what a crash interrupted).
+ * The changes that can change a subscriber's answer, the household module's and a programme's:
+ * after their transaction committed, reliably (the event publication registry republishes what
+ * a crash interrupted).
  */
 @Component
 class HouseholdChanges {
@@ -28,6 +30,11 @@ class HouseholdChanges {
     @ApplicationModuleListener
     void on(HouseholdCorrected corrected) {
         notifier.reviewHousehold(corrected.household());
+    }
+
+    @ApplicationModuleListener
+    void on(ProgrammeChanged changed) {
+        notifier.reviewProgramme(changed.programme());
     }
 
     @ApplicationModuleListener

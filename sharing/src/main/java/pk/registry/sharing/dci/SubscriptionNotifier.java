@@ -59,6 +59,17 @@ class SubscriptionNotifier {
         }
     }
 
+    /** After a programme changed (its model version, its cut-off): its subscriptions. */
+    @Transactional
+    void reviewProgramme(String programme) {
+        List<DciSubscriptions.Subscription> page = subscriptions.activeOfProgramme(programme, null, PAGE);
+        while (!page.isEmpty()) {
+            page.forEach(subscription -> review(subscription, false));
+            page = page.size() < PAGE ? List.of()
+                    : subscriptions.activeOfProgramme(programme, page.get(page.size() - 1).code(), PAGE);
+        }
+    }
+
     /** After a household was corrected. */
     @Transactional
     void reviewHousehold(HouseholdId household) {

@@ -163,6 +163,26 @@ class DciSubscriptionsIntegrationTests {
     }
 
     @Test
+    void aProgrammeChangedByTheAdministratorIsNotifiedWhenItChangesEligibilityOnly() {
+        String cnic = household.cnics().get(0);
+        ask(cnic);
+        subscribed(DciMessages.subscribeEntry("follow", cnic));
+
+        partners.saveProgramme(new pk.registry.sharing.Programme(programme.code(), "Renamed", programme.modelVersion(),
+                programme.cutoff()));
+        reviewedAndDelivered();
+        assertThat(receiver.callsTo("/registry/notify")).as("still eligible: nothing to tell").isEmpty();
+
+        partners.saveProgramme(new pk.registry.sharing.Programme(programme.code(), programme.name(),
+                programme.modelVersion(), BigDecimal.valueOf(5)));
+        reviewedAndDelivered();
+
+        JsonNode notify = DciMessages.read(receiver.await("/registry/notify", 1, Duration.ofSeconds(5)).get(0).body());
+        assertThat(notify.get("message").get("notify_event").get(0).get("data").get("reg_records").get("eligible")
+                .asBoolean()).as("its score of 10 is above the new cut-off of 5").isFalse();
+    }
+
+    @Test
     void aCorrectionIsNotifiedWhenItChangesEligibilityOnly() {
         String cnic = household.cnics().get(0);
         ask(cnic);
