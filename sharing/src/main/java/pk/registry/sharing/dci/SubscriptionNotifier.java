@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,22 +53,21 @@ class SubscriptionNotifier {
     /** After every household was rescored under a model version: the subscriptions of programmes that score with it. */
     @Transactional
     void reviewUnderModel(String modelVersion) {
-        List<DciSubscriptions.Subscription> page = subscriptions.activeUnderModel(modelVersion, null, PAGE);
-        while (!page.isEmpty()) {
-            page.forEach(subscription -> review(subscription, false));
-            page = page.size() < PAGE ? List.of()
-                    : subscriptions.activeUnderModel(modelVersion, page.get(page.size() - 1).code(), PAGE);
-        }
+        reviewPages((after, limit) -> subscriptions.activeUnderModel(modelVersion, after, limit));
     }
 
     /** After a programme changed (its model version, its cut-off): its subscriptions. */
     @Transactional
     void reviewProgramme(String programme) {
-        List<DciSubscriptions.Subscription> page = subscriptions.activeOfProgramme(programme, null, PAGE);
+        reviewPages((after, limit) -> subscriptions.activeOfProgramme(programme, after, limit));
+    }
+
+    /** Reviews page after page of subscriptions, in code order, a page being those after a code (null: the first). */
+    private void reviewPages(BiFunction<@Nullable String, Integer, List<DciSubscriptions.Subscription>> pages) {
+        List<DciSubscriptions.Subscription> page = pages.apply(null, PAGE);
         while (!page.isEmpty()) {
             page.forEach(subscription -> review(subscription, false));
-            page = page.size() < PAGE ? List.of()
-                    : subscriptions.activeOfProgramme(programme, page.get(page.size() - 1).code(), PAGE);
+            page = page.size() < PAGE ? List.of() : pages.apply(page.get(page.size() - 1).code(), PAGE);
         }
     }
 
