@@ -23,10 +23,15 @@ class Quotas {
 
     private final Map<AgreementId, Limit> limits = new ConcurrentHashMap<>();
 
-    /** A changed quota is not a fresh day: what was used today stays used, against the new quota. */
-    private static void changeQuota(Limit current, int quota) {
+    /**
+     * A changed quota is not a fresh day: what was used today stays used, against the new quota,
+     * also what a lower quota in between could not hold (lowered to 5 after 170 answers, then
+     * raised to 100, the day still has 170 used and none left).
+     */
+    private static Limit changeQuota(Limit current, int quota) {
         Bucket bucket = current.bucket();
-        long usedToday = Math.max(0, current.perDay() - bucket.getAvailableTokens());
+        long now = System.nanoTime();
+        long usedToday = current.usedToday(now);
         bucket.replaceConfiguration(BucketConfiguration.builder().addLimit(daily(quota)).build(), TokensInheritanceStrategy.AS_IS);
         long difference = Math.max(0, quota - usedToday) - bucket.getAvailableTokens();
         if (difference > 0) {
@@ -35,13 +40,26 @@ class Quotas {
         else if (difference < 0) {
             bucket.tryConsume(-difference);
         }
+        long excess = Math.max(0, usedToday - quota);
+        // the excess belongs to this day only: it lapses when the bucket refills
+        long until = excess == 0 ? now : now + bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        return new Limit(quota, bucket, excess, until);
     }
 
     private static Bandwidth daily(int quota) {
         return Bandwidth.builder().capacity(quota).refillIntervally(quota, Duration.ofDays(1)).build();
     }
 
-    private record Limit(int perDay, Bucket bucket) {
+    /**
+     * @param excess answers used today beyond what the bucket can show (a quota lowered below them)
+     * @param excessUntil when, in {@link System#nanoTime()}, the bucket's day ends and the excess lapses
+     */
+    private record Limit(int perDay, Bucket bucket, long excess, long excessUntil) {
+
+        /** Answers taken in the bucket's current day. */
+        long usedToday(long now) {
+            return perDay - bucket.getAvailableTokens() + (now - excessUntil < 0 ? excess : 0);
+        }
     }
 
     /**
@@ -51,13 +69,10 @@ class Quotas {
     void take(Agreement agreement) {
         Limit limit = limits.compute(agreement.id(), (id, current) -> {
             if (current == null) {
-                return new Limit(agreement.dailyQuota(), Bucket.builder().addLimit(daily(agreement.dailyQuota())).build());
+                return new Limit(agreement.dailyQuota(), Bucket.builder().addLimit(daily(agreement.dailyQuota())).build(), 0,
+                        System.nanoTime());
             }
-            if (current.perDay() != agreement.dailyQuota()) {
-                changeQuota(current, agreement.dailyQuota());
-                return new Limit(agreement.dailyQuota(), current.bucket());
-            }
-            return current;
+            return current.perDay() == agreement.dailyQuota() ? current : changeQuota(current, agreement.dailyQuota());
         });
         ConsumptionProbe probe = limit.bucket().tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {

@@ -41,6 +41,18 @@ class QuotasTests {
     }
 
     @Test
+    void loweringAQuotaBelowWhatWasUsedAndRaisingItAgainKeepsAllThatWasUsed() {
+        take(5);
+        draft.dailyQuota = 2;
+        assertThatExceptionOfType(QuotaExceededException.class).isThrownBy(() -> quotas.take(draft.agreement()));
+        draft.dailyQuota = 8;
+
+        take(3);
+        assertThatExceptionOfType(QuotaExceededException.class).as("5 used of 8 before the 3").isThrownBy(
+                () -> quotas.take(draft.agreement()));
+    }
+
+    @Test
     void eachAgreementHasItsOwnQuota() {
         take(5);
         AgreementDrafts.Draft other = AgreementDrafts.draft("CASH_TRANSFER", LocalDate.of(2026, 11, 23))
