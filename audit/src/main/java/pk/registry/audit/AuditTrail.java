@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,9 +61,8 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public void recordAdministration(AuditAction action) {
-        Caller callers = caller.getIfAvailable();
-        Optional<Actor> actor = callers == null ? Optional.empty() : callers.current();
-        actor.ifPresent(by -> record(AuditEntry.success(by, Purpose.LEGAL_COMPLIANCE, null, action)));
+        caller.ifAvailable(callers -> callers.current()
+                .ifPresent(by -> record(AuditEntry.success(by, Purpose.LEGAL_COMPLIANCE, null, action))));
     }
 
     /** Appends one event, inside the caller's transaction (or a new one). */

@@ -66,15 +66,16 @@ class HouseholdStatistics {
         List<DistrictCount> ascending = new ArrayList<>(counts);
         ascending.sort(Comparator.comparingLong(value));
         Set<String> hidden = new HashSet<>();
+        long hiddenSum = 0;
         for (DistrictCount count : ascending) {
             if (value.applyAsLong(count) < SUPPRESSION_THRESHOLD) {
                 hidden.add(count.district());
+                hiddenSum += value.applyAsLong(count);
             }
         }
         // The total is published, so the hidden cells' sum is known: it must itself not be a small
         // cell, nor may one hidden cell stand alone. Every listed district has one household at
         // least, so two hidden cells summing to 2 would each give themselves away.
-        long hiddenSum = ascending.stream().filter(count -> hidden.contains(count.district())).mapToLong(value).sum();
         for (int next = hidden.size(); !hidden.isEmpty() && next < ascending.size()
                 && (hidden.size() < 2 || hiddenSum < SUPPRESSION_THRESHOLD); next++) {
             hidden.add(ascending.get(next).district());

@@ -2,7 +2,6 @@ package pk.registry.household;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,8 +74,7 @@ class Owners implements HouseholdOwnership {
             return corrected.ownedBy(owner);
         }
         byte[] mobile = corrected.mobileToken();
-        boolean ownsAnother = !households.activeOwners(List.of(HexFormat.of().formatHex(mobile))).isEmpty();
-        return corrected.ownedBy(ownsAnother ? null : mobile);
+        return corrected.ownedBy(households.newestActiveOwnedBy(mobile).isPresent() ? null : mobile);
     }
 
     /** Whether the actor is the applicant who owns the household. */
