@@ -51,10 +51,12 @@ final class AnswerRecords {
         return entry;
     }
 
-    /** A search response entry that is rejected, with the standard's reason code and why. */
-    static ObjectNode rejected(String referenceId, Instant at, String reasonCode, String message) {
+    /** A search response entry that is rejected, with the standard's reason code if one fits, and why. */
+    static ObjectNode rejected(String referenceId, Instant at, @Nullable String reasonCode, String message) {
         ObjectNode entry = entry(referenceId, at, "rjct");
-        entry.put("status_reason_code", reasonCode);
+        if (reasonCode != null) {
+            entry.put("status_reason_code", reasonCode);
+        }
         entry.put("status_reason_message", message);
         return entry;
     }

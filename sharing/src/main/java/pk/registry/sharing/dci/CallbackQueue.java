@@ -49,9 +49,10 @@ class CallbackQueue {
      *
      * @param txn the transaction (its status is recorded as {@code pdng})
      * @param header the callback's header, {@code message} its message: kept sealed, signed when sent
+     * @param answers the answers the message holds, by their place in its entries
      */
     void queue(Transactions.Txn txn, List<Transactions.Entry> entries, String action, URI target, ObjectNode header,
-            ObjectNode message) {
+            ObjectNode message, List<Deliveries.HeldAnswer> answers) {
         Instant now = clock.instant();
         transactions.record(new Transactions.Txn(txn.correlationId(), txn.agreement(), txn.transactionId(), txn.type(),
                 "pdng", null, now), entries);
@@ -59,6 +60,6 @@ class CallbackQueue {
         unsigned.set("header", header);
         unsigned.set("message", message);
         deliveries.add(Ids.newId().toString(), txn.correlationId(), txn.agreement(), action, target,
-                sealer.seal(unsigned, txn.correlationId()), now);
+                sealer.seal(unsigned, txn.correlationId()), answers, now);
     }
 }

@@ -4,18 +4,27 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import pk.registry.kernel.HouseholdId;
 import pk.registry.sharing.AgreementId;
 
 /**
  * Callbacks to deliver ({@code dci_delivery}). A node takes a due callback with one conditional
  * update ({@link #claim}), so that of several nodes exactly one sends it; a claim that its node
- * did not finish (a crash) runs out and the callback is due again.
+ * did not finish (a crash) runs out and the callback is due again. The answers a callback holds
+ * are linked to the disclosures they were recorded as ({@code dci_held_answer}), so that a
+ * household's erasure can withdraw them ({@link #holdingAnswersAbout}).
  */
 @Repository
 class Deliveries {
@@ -31,6 +40,14 @@ class Deliveries {
             int attempts) {
     }
 
+    /** An answer a callback holds: its place in the callback's entries, the disclosure it was recorded as. */
+    record HeldAnswer(int item, UUID disclosure) {
+    }
+
+    /** A callback's sealed envelope, not delivered (pending or given up), and the answers it holds by their place. */
+    record Held(String id, String correlationId, String action, byte[] sealed, Map<Integer, UUID> answers) {
+    }
+
     /**
      * A time as stored: to the millisecond, rounded down, so that a time written now is never
      * after "now" (the database would round a finer one to its own precision, possibly up).
@@ -39,7 +56,8 @@ class Deliveries {
         return Timestamp.from(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
-    void add(String id, String correlationId, AgreementId agreement, String action, URI target, byte[] sealed, Instant now) {
+    void add(String id, String correlationId, AgreementId agreement, String action, URI target, byte[] sealed,
+            List<HeldAnswer> answers, Instant now) {
         jdbc.sql("""
                 INSERT INTO dci_delivery (id, correlation_id, agreement_id, action, target_url, sealed_envelope, status,
                                           attempts, next_attempt_at, created_at, updated_at)
@@ -47,6 +65,11 @@ class Deliveries {
                 .param("id", id).param("correlation", correlationId).param("agreement", agreement.value())
                 .param("action", action).param("target", target.toString()).param("sealed", sealed)
                 .param("now", at(now)).update();
+        for (HeldAnswer answer : answers) {
+            jdbc.sql("INSERT INTO dci_held_answer (delivery_id, item_no, disclosure_id) VALUES (:id, :item, :disclosure)")
+                    .param("id", id).param("item", answer.item()).param("disclosure", answer.disclosure().toString())
+                    .update();
+        }
     }
 
     /** Up to {@code limit} callbacks due now and not claimed by a node, oldest first. */
@@ -78,8 +101,9 @@ class Deliveries {
                 .optional();
     }
 
-    /** Delivered: the sealed envelope is dropped. */
+    /** Delivered: the sealed envelope is dropped, and with it the links to its answers. */
     void delivered(String id, Instant now) {
+        forgetAnswers(id);
         jdbc.sql("""
                 UPDATE dci_delivery SET status = 'DELIVERED', sealed_envelope = NULL, claimed_by = NULL, claimed_until = NULL,
                        last_error = NULL, updated_at = :now WHERE id = :id""")
@@ -103,19 +127,73 @@ class Deliveries {
                 .param("error", error).param("now", at(now)).param("id", id).update();
     }
 
-    /** The sealed envelope of a transaction's callback that was not delivered (pending or given up), if any. */
-    Optional<byte[]> undelivered(String correlationId, String action) {
+    /** A transaction's callback that was not delivered (pending or given up) and still holds its envelope, if any. */
+    Optional<Held> undelivered(String correlationId, String action) {
         return jdbc.sql("""
-                SELECT sealed_envelope FROM dci_delivery
+                SELECT id FROM dci_delivery
                 WHERE correlation_id = :id AND action = :action AND status <> 'DELIVERED' AND sealed_envelope IS NOT NULL""")
-                .param("id", correlationId).param("action", action).query((rs, row) -> rs.getBytes(1)).optional();
+                .param("id", correlationId).param("action", action).query(String.class).optional().flatMap(this::held);
+    }
+
+    /** The callbacks holding answers about these households, still sealed, with the places of those answers. */
+    Map<String, List<Integer>> holdingAnswersAbout(Collection<HouseholdId> households) {
+        Map<String, List<Integer>> items = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT h.delivery_id, h.item_no FROM dci_held_answer h JOIN disclosure d ON d.id = h.disclosure_id
+                WHERE d.household_id IN (:households) ORDER BY h.delivery_id, h.item_no""")
+                .param("households", households.stream().map(HouseholdId::toString).toList())
+                .query(rs -> {
+                    items.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getInt(2));
+                });
+        return items;
+    }
+
+    /** The callback, if it still holds its sealed envelope. */
+    Optional<Held> held(String id) {
+        Map<Integer, UUID> answers = new TreeMap<>();
+        jdbc.sql("SELECT item_no, disclosure_id FROM dci_held_answer WHERE delivery_id = :id").param("id", id)
+                .query(rs -> {
+                    answers.put(rs.getInt(1), UUID.fromString(rs.getString(2)));
+                });
+        return jdbc.sql("SELECT correlation_id, action, sealed_envelope FROM dci_delivery WHERE id = :id AND sealed_envelope IS NOT NULL")
+                .param("id", id)
+                .query((rs, row) -> new Held(id, rs.getString(1), rs.getString(2), rs.getBytes(3), answers)).optional();
+    }
+
+    /**
+     * Replaces the callback's sealed envelope; these of its answers are no longer held. Its times
+     * stay as they are: a callback given up is forgotten as planned.
+     */
+    void reseal(String id, byte[] sealed, Collection<Integer> withdrawn) {
+        jdbc.sql("UPDATE dci_delivery SET sealed_envelope = :sealed WHERE id = :id")
+                .param("sealed", sealed).param("id", id).update();
+        jdbc.sql("DELETE FROM dci_held_answer WHERE delivery_id = :id AND item_no IN (:items)")
+                .param("id", id).param("items", List.copyOf(withdrawn)).update();
+    }
+
+    /** Withdrawn as a whole: not attempted again, its sealed envelope dropped. */
+    void withdraw(String id, String reason, Instant now) {
+        forgetAnswers(id);
+        jdbc.sql("""
+                UPDATE dci_delivery SET status = 'FAILED', sealed_envelope = NULL, claimed_by = NULL, claimed_until = NULL,
+                       last_error = :reason, updated_at = :now WHERE id = :id""")
+                .param("reason", reason).param("now", at(now)).param("id", id).update();
     }
 
     /** Drops the sealed envelopes of callbacks given up before {@code before}; returns how many. */
     int forgetUndelivered(Instant before) {
+        jdbc.sql("""
+                DELETE FROM dci_held_answer WHERE delivery_id IN (
+                    SELECT id FROM dci_delivery
+                    WHERE status = 'FAILED' AND sealed_envelope IS NOT NULL AND updated_at < :before)""")
+                .param("before", at(before)).update();
         return jdbc.sql("""
                 UPDATE dci_delivery SET sealed_envelope = NULL
                 WHERE status = 'FAILED' AND sealed_envelope IS NOT NULL AND updated_at < :before""")
                 .param("before", at(before)).update();
+    }
+
+    private void forgetAnswers(String id) {
+        jdbc.sql("DELETE FROM dci_held_answer WHERE delivery_id = :id").param("id", id).update();
     }
 }

@@ -46,11 +46,10 @@ class SearchAnswering {
     @Transactional
     ObjectNode answerNow(InboundEnvelope envelope, List<ItemVerdict> verdicts, String correlationId) {
         Instant now = clock.instant();
-        List<Transactions.Entry> entries = new ArrayList<>();
-        ObjectNode message = answer(envelope, verdicts, correlationId, Channel.DCI_SYNC, entries);
+        Answered answered = answer(envelope, verdicts, correlationId, Channel.DCI_SYNC);
         transactions.record(new Transactions.Txn(correlationId, envelope.agreement().id(), envelope.transactionId(), TYPE,
-                "succ", null, now), entries);
-        return message;
+                "succ", null, now), answered.entries());
+        return answered.message();
     }
 
     /**
@@ -59,12 +58,11 @@ class SearchAnswering {
      */
     @Transactional
     void answerLater(InboundEnvelope envelope, List<ItemVerdict> verdicts, String correlationId, URI target) {
-        List<Transactions.Entry> entries = new ArrayList<>();
-        ObjectNode message = answer(envelope, verdicts, correlationId, Channel.DCI_ASYNC, entries);
+        Answered answered = answer(envelope, verdicts, correlationId, Channel.DCI_ASYNC);
         ObjectNode header = envelopes.header(ON_SEARCH, "succ", null, null, verdicts.size(), verdicts.size(),
                 envelope.header().senderId());
         callbacks.queue(new Transactions.Txn(correlationId, envelope.agreement().id(), envelope.transactionId(), TYPE, "pdng",
-                null, clock.instant()), entries, ON_SEARCH, target, header, message);
+                null, clock.instant()), answered.entries(), ON_SEARCH, target, header, answered.message(), answered.held());
     }
 
     /** Records an asynchronous search that cannot be delivered (no callback URL), without answering it. */
@@ -74,14 +72,23 @@ class SearchAnswering {
                 .map(verdict -> new Transactions.Entry(verdict.position(), verdict.referenceId(), "rjct", null)).toList());
     }
 
-    private ObjectNode answer(InboundEnvelope envelope, List<ItemVerdict> verdicts, String correlationId, Channel channel,
-            List<Transactions.Entry> entries) {
+    /**
+     * A search answered: its {@code SearchResponse}, each storable entry's outcome, and the answers
+     * by their place in {@code search_response}.
+     */
+    private record Answered(ObjectNode message, List<Transactions.Entry> entries, List<Deliveries.HeldAnswer> held) {
+    }
+
+    private Answered answer(InboundEnvelope envelope, List<ItemVerdict> verdicts, String correlationId, Channel channel) {
         Instant now = clock.instant();
         ObjectNode message = SearchMessages.response(envelope.transactionId(), correlationId);
         ArrayNode responses = (ArrayNode) message.get("search_response");
+        List<Transactions.Entry> entries = new ArrayList<>();
+        List<Deliveries.HeldAnswer> held = new ArrayList<>();
         for (ItemVerdict verdict : verdicts) {
             if (verdict instanceof ItemVerdict.Question question) {
                 Answer answer = verifications.verify(envelope.partner(), question.query(), channel, question.referenceId());
+                held.add(new Deliveries.HeldAnswer(responses.size(), answer.disclosure()));
                 responses.add(AnswerRecords.answered(question.referenceId(), now, answer));
                 entries.add(new Transactions.Entry(question.position(), question.referenceId(), "succ", null));
             }
@@ -94,7 +101,7 @@ class SearchAnswering {
                 }
             }
         }
-        return message;
+        return new Answered(message, entries, held);
     }
 
     /** Entries whose reference id can be looked up later: 1 to 99 characters. */

@@ -79,7 +79,7 @@ class SubscribeRequests {
                 envelope.header().senderId());
         callbacks.queue(new Transactions.Txn(correlationId, envelope.agreement().id(), transactionId, "subscribe", "pdng", null,
                 clock.instant()), outcomes.stream().filter(outcome -> !outcome.referenceId().isBlank()).toList(),
-                "on-subscribe", target.get(), header, message);
+                "on-subscribe", target.get(), header, message, List.of());
         return DciReply.acknowledged(correlationId, clock.instant());
     }
 

@@ -115,6 +115,6 @@ class SubscriptionNotifier {
         event.set("data", data);
         ObjectNode header = envelopes.header("notify", "succ", null, null, 1, 1, subscription.receiverId());
         callbacks.queue(new Transactions.Txn(correlationId, agreement.id(), correlationId, "notify", "pdng", null, now),
-                List.of(), "notify", target, header, message);
+                List.of(), "notify", target, header, message, List.of(new Deliveries.HeldAnswer(0, answer.disclosure())));
     }
 }

@@ -72,6 +72,12 @@ class Transactions {
                 .update();
     }
 
+    /** These entries' answers were withdrawn before they were delivered: they end rjct, with no reason code. */
+    void withdrawEntries(String correlationId, List<Integer> items) {
+        jdbc.sql("UPDATE dci_reference SET status = 'rjct', reason_code = NULL WHERE correlation_id = :id AND item_no IN (:items)")
+                .param("id", correlationId).param("items", items).update();
+    }
+
     Optional<Txn> byCorrelationId(AgreementId agreement, String correlationId, String type) {
         return jdbc.sql(SELECT + "WHERE t.correlation_id = :id AND t.agreement_id = :agreement AND t.txn_type = :type")
                 .param("id", correlationId).param("agreement", agreement.value()).param("type", type)

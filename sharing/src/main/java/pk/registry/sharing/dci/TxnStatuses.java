@@ -2,8 +2,10 @@ package pk.registry.sharing.dci;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +61,7 @@ class TxnStatuses {
         TxnStatusQuery query = TxnStatusQuery.read(envelope.message());
         Optional<Transactions.Txn> found = find(envelope.agreement().id(), query);
         return DciReply.ok(envelopes.signed(header(found, envelope), message(transactionId, correlationId, query.txnType(),
-                txnStatus(found, query, transactionId, correlationId))));
+                txnStatus(found, query, transactionId, correlationId).txnStatus())));
     }
 
     @Transactional
@@ -77,9 +79,10 @@ class TxnStatuses {
             return DciReply.acknowledged(correlationId, clock.instant());
         }
         Optional<Transactions.Txn> found = find(envelope.agreement().id(), query);
+        Status status = txnStatus(found, query, transactionId, correlationId);
         callbacks.queue(new Transactions.Txn(correlationId, envelope.agreement().id(), transactionId, "txn-status", "pdng",
                 null, clock.instant()), List.of(), TXN_ON_STATUS, target.get(), header(found, envelope),
-                message(transactionId, correlationId, query.txnType(), txnStatus(found, query, transactionId, correlationId)));
+                message(transactionId, correlationId, query.txnType(), status.txnStatus()), status.held());
         return DciReply.acknowledged(correlationId, clock.instant());
     }
 
@@ -110,23 +113,36 @@ class TxnStatuses {
         return message;
     }
 
-    private ObjectNode txnStatus(Optional<Transactions.Txn> found, TxnStatusQuery query, String transactionId,
+    /**
+     * A {@code txn_status}, and the held answers it carries by their place in its
+     * {@code search_response}: a callback that carries them holds them too.
+     */
+    private record Status(ObjectNode txnStatus, List<Deliveries.HeldAnswer> held) {
+    }
+
+    private Status txnStatus(Optional<Transactions.Txn> found, TxnStatusQuery query, String transactionId,
             String correlationId) {
         if (found.isEmpty()) {
-            return SearchMessages.response(transactionId, correlationId);
+            return new Status(SearchMessages.response(transactionId, correlationId), List.of());
         }
         Transactions.Txn txn = found.get();
         List<String> wanted = "reference_id_list".equals(query.attributeType()) ? query.values() : List.of();
         ObjectNode status = SearchMessages.response(txn.transactionId(), txn.correlationId());
         ArrayNode responses = (ArrayNode) status.get("search_response");
-        Optional<byte[]> held = deliveries.undelivered(txn.correlationId(), SearchAnswering.ON_SEARCH);
+        Optional<Deliveries.Held> held = deliveries.undelivered(txn.correlationId(), SearchAnswering.ON_SEARCH);
         if (held.isPresent()) {
-            for (JsonNode entry : sealer.open(held.get(), txn.correlationId()).path("message").path("search_response")) {
-                if (wanted.isEmpty() || wanted.contains(Json.string(entry, "reference_id"))) {
-                    responses.add(entry);
+            List<Deliveries.HeldAnswer> answers = new ArrayList<>();
+            JsonNode entries = sealer.open(held.get().sealed(), txn.correlationId()).path("message").path("search_response");
+            for (int item = 0; item < entries.size(); item++) {
+                if (wanted.isEmpty() || wanted.contains(Json.string(entries.get(item), "reference_id"))) {
+                    UUID disclosure = held.get().answers().get(item);
+                    if (disclosure != null) {
+                        answers.add(new Deliveries.HeldAnswer(responses.size(), disclosure));
+                    }
+                    responses.add(entries.get(item));
                 }
             }
-            return status;
+            return new Status(status, answers);
         }
         for (Transactions.Entry entry : transactions.entries(txn.correlationId())) {
             if (wanted.isEmpty() || wanted.contains(entry.referenceId())) {
@@ -139,6 +155,6 @@ class TxnStatuses {
                 }
             }
         }
-        return status;
+        return new Status(status, List.of());
     }
 }

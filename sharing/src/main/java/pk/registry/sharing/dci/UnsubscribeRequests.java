@@ -79,7 +79,7 @@ class UnsubscribeRequests {
                 envelope.header().senderId());
         callbacks.queue(new Transactions.Txn(correlationId, envelope.agreement().id(), transactionId, "unsubscribe", "pdng",
                 null, now), List.of(), "on-unsubscribe", target.get(), header,
-                response(transactionId, correlationId, now, firstProblem, ended));
+                response(transactionId, correlationId, now, firstProblem, ended), List.of());
         return DciReply.acknowledged(correlationId, clock.instant());
     }
 

@@ -16,10 +16,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import pk.registry.household.HouseholdErasure;
 import pk.registry.household.HouseholdManagement;
 import pk.registry.household.HouseholdScores;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.Pakistan;
+import pk.registry.kernel.Purpose;
+import pk.registry.kernel.Role;
 import pk.registry.keys.RegistryKeyring;
 import pk.registry.sharing.Agreement;
 import pk.registry.sharing.PartnerManagement;
@@ -59,6 +62,9 @@ class DciCallbacksIntegrationTests {
     HouseholdScores scores;
 
     @Autowired
+    HouseholdErasure erasure;
+
+    @Autowired
     RegistryKeyring keyring;
 
     @Autowired
@@ -70,6 +76,7 @@ class DciCallbacksIntegrationTests {
     @Autowired
     TestClock clock;
 
+    String model;
     Programme programme;
     Registered household;
     CallbackReceiver receiver;
@@ -78,7 +85,7 @@ class DciCallbacksIntegrationTests {
     @BeforeEach
     void setUp() {
         clock.reset();
-        String model = DciFixtures.model(scores, 10);
+        model = DciFixtures.model(scores, 10);
         programme = DciFixtures.programme(partners, model);
         household = DciFixtures.register(households, today());
         DciFixtures.rescore(new TransactionTemplate(transactionManager), scores, household.id(), model);
@@ -280,6 +287,57 @@ class DciCallbacksIntegrationTests {
         assertThat(callback.get("message").get("correlation_id").asString()).isEqualTo(correlationId);
         assertThat(callback.get("message").get("transaction_id")).isEqualTo(request.get("message").get("transaction_id"));
         assertThat(callback.get("message").get("txnstatus_response").get("txn_status").get("search_response")).hasSize(1);
+    }
+
+    @Test
+    void answersHeldAboutAnErasedHouseholdAreWithdrawnNeitherSentNorShown() {
+        Agreement agreement = agreement(receiver);
+        Registered other = DciFixtures.register(households, today());
+        DciFixtures.rescore(new TransactionTemplate(transactionManager), scores, other.id(), model);
+        ObjectNode search = DciMessages.search(DciMessages.searchEntry("erased", "CNIC", household.cnics().get(0)),
+                DciMessages.searchEntry("kept", "CNIC", other.cnics().get(0)),
+                DciMessages.searchEntry("bad", "UIN", "TEST-001"));
+        String searchId = acknowledged(search(DciFixtures.partner(agreement), search));
+        String statusId = acknowledged(gateway.txnStatus(DciFixtures.partner(agreement), bytes(DciMessages.txnStatus(
+                "correlation_id", DciMessages.JSON.getNodeFactory().stringNode(searchId)))));
+        assertThat(heldAnswers(agreement)).as("two answers in the search's callback, two in the status callback").isEqualTo(4);
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> erasure.erase(
+                new Actor("dpo", Role.DPO, java.util.Set.of(), null), erasure.plan(List.of(household.id())),
+                Purpose.LEGAL_COMPLIANCE));
+
+        JsonNode shown = entries(syncTxnStatus(DciFixtures.partner(agreement), "correlation_id", searchId));
+        assertWithdrawnFirst(shown);
+        assertThat(delivery.deliverDue()).isEqualTo(2);
+        JsonNode onSearch = DciMessages.read(receiver.await("/registry/on-search", 1, Duration.ofSeconds(5)).get(0).body());
+        JsonNode onStatus = DciMessages.read(receiver.await("/registry/txn/on-status", 1, Duration.ofSeconds(5)).get(0).body());
+        assertThat(PartnerSigner.signedByRegistry(onSearch, keyring.signingKeys().toPublicJWKSet(), "pk.registry.social",
+                clock.instant())).isTrue();
+        assertWithdrawnFirst(onSearch.get("message").get("search_response"));
+        assertWithdrawnFirst(onStatus.get("message").get("txnstatus_response").get("txn_status").get("search_response"));
+        DciSpec.get().assertValidRequest("/registry/on-search", receiver.callsTo("/registry/on-search").get(0).body());
+        assertThat(entries(syncTxnStatus(DciFixtures.partner(agreement), "correlation_id", searchId)))
+                .extracting(entry -> entry.get("status").asString()).containsExactly("rjct", "succ", "rjct");
+        assertThat(heldAnswers(agreement)).as("forgotten with the delivered envelopes").isZero();
+    }
+
+    private long heldAnswers(Agreement agreement) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM dci_held_answer h JOIN dci_delivery d ON d.id = h.delivery_id
+                WHERE d.agreement_id = :agreement""").param("agreement", agreement.id().value()).query(Long.class).single();
+    }
+
+    /** The erased household's answer withdrawn, the other household's kept, the rejected entry as it was. */
+    private static void assertWithdrawnFirst(JsonNode searchResponse) {
+        assertThat(searchResponse).hasSize(3);
+        assertThat(searchResponse.get(0).get("reference_id").asString()).isEqualTo("erased");
+        assertThat(searchResponse.get(0).get("status").asString()).isEqualTo("rjct");
+        assertThat(searchResponse.get(0).get("status_reason_message").asString()).isEqualTo(ErasedAnswers.WITHDRAWN);
+        assertThat(searchResponse.get(0).has("data")).isFalse();
+        assertThat(searchResponse.get(0).has("status_reason_code")).isFalse();
+        assertThat(searchResponse.get(1).get("status").asString()).isEqualTo("succ");
+        assertThat(searchResponse.get(1).get("data").get("reg_records").get(0).get("eligible").asBoolean()).isTrue();
+        assertThat(searchResponse.get(2).get("status_reason_code").asString()).isEqualTo("rjct.search_criteria.invalid");
     }
 
     @Test

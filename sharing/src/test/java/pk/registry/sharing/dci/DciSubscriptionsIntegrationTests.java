@@ -19,10 +19,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import pk.registry.household.HouseholdCorrected;
 import pk.registry.household.HouseholdsErased;
+import pk.registry.household.HouseholdErasure;
 import pk.registry.household.HouseholdManagement;
 import pk.registry.household.HouseholdScores;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.Pakistan;
+import pk.registry.kernel.Purpose;
+import pk.registry.kernel.Role;
 import pk.registry.sharing.Agreement;
 import pk.registry.sharing.PartnerManagement;
 import pk.registry.sharing.Programme;
@@ -61,6 +64,9 @@ class DciSubscriptionsIntegrationTests {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    HouseholdErasure erasure;
 
     @Autowired
     JdbcClient jdbc;
@@ -219,6 +225,38 @@ class DciSubscriptionsIntegrationTests {
                 .param("code", code).query(Long.class).single()).isEqualTo(1);
         JsonNode status = unsubscribed(partner, code);
         assertThat(status.get("status_reason_code").asString()).isEqualTo("rjct.event.already_unsubscribed");
+    }
+
+    @Test
+    void aNotificationHeldWhenTheHouseholdIsErasedIsWithdrawnAndOnlyTheErasureIsTold() {
+        String cnic = household.cnics().get(0);
+        ask(cnic);
+        String code = subscribed(DciMessages.subscribeEntry("follow", cnic)).get(0).get("subscriptions").get(0).get("code")
+                .asString();
+        receiver.failNext(1);
+        rescoreUnder(DciFixtures.model(scores, 90));
+        reviewedAndDelivered();
+        assertThat(receiver.attempts()).as("the change's notification failed once and is held for a retry").isEqualTo(2);
+
+        transactions.executeWithoutResult(status -> erasure.erase(new Actor("dpo", Role.DPO, java.util.Set.of(), null),
+                erasure.plan(List.of(household.id())), Purpose.LEGAL_COMPLIANCE));
+        reviewedAndDelivered();
+        clock.advance(Duration.ofMinutes(1));
+        delivery.deliverDue();
+
+        List<CallbackReceiver.Call> told = receiver.await("/registry/notify", 1, Duration.ofSeconds(5));
+        assertThat(told).as("the held change is not sent after the erasure").hasSize(1);
+        JsonNode record = DciMessages.read(told.get(0).body()).get("message").get("notify_event").get(0).get("data")
+                .get("reg_records");
+        assertThat(record.get("score_band").isNull()).as("the erasure's notification: unregistered").isTrue();
+        assertThat(DciMessages.read(told.get(0).body()).get("message").get("notify_event").get(0).get("reference_id")
+                .asString()).isEqualTo(code);
+        assertThat(jdbc.sql("""
+                SELECT t.status || ' ' || d.status || ' ' || CASE WHEN d.sealed_envelope IS NULL THEN 'dropped' ELSE 'kept' END
+                FROM dci_transaction t JOIN dci_delivery d ON d.correlation_id = t.correlation_id
+                WHERE t.agreement_id = :agreement AND t.txn_type = 'notify' ORDER BY t.created_at""")
+                .param("agreement", agreement.id().value()).query(String.class).list())
+                .containsExactly("rjct FAILED dropped", "succ DELIVERED dropped");
     }
 
     @Test
