@@ -35,6 +35,7 @@ public record RetentionProperties(@Valid @NotNull @DefaultValue Periods periods,
      * @param closedApplications applications rejected or withdrawn, after that
      * @param inactiveHouseholds households whose record has not changed
      * @param disclosureLog disclosures to partners and authorities
+     * @param dciRecords DCI transactions (with the ids partners sent) and their callbacks, and ended DCI subscriptions
      * @param auditTrail audit events (at least ten years: the Oracle trigger refuses younger deletions)
      */
     public record Periods(
@@ -45,6 +46,7 @@ public record RetentionProperties(@Valid @NotNull @DefaultValue Periods periods,
             @NotNull @DefaultValue("2y") Period closedApplications,
             @NotNull @DefaultValue("5y") Period inactiveHouseholds,
             @NotNull @DefaultValue("7y") Period disclosureLog,
+            @NotNull @DefaultValue("90d") Period dciRecords,
             @NotNull @DefaultValue("10y") Period auditTrail) {
 
         @AssertTrue(message = "the audit trail is kept at least ten years")
@@ -62,6 +64,7 @@ public record RetentionProperties(@Valid @NotNull @DefaultValue Periods periods,
                 case "closedApplications" -> closedApplications;
                 case "inactiveHouseholds" -> inactiveHouseholds;
                 case "disclosureLog" -> disclosureLog;
+                case "dciRecords" -> dciRecords;
                 case "auditTrail" -> auditTrail;
                 default -> throw new IllegalArgumentException("no retention period for " + category);
             };

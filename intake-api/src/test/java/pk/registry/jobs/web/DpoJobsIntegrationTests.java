@@ -52,8 +52,8 @@ class DpoJobsIntegrationTests {
 
         assertThat(dryRun.get("status").asString()).isEqualTo("COMPLETED");
         JsonNode report = dryRun.get("report");
-        for (String category : new String[] { "auditTrail", "closedApplications", "disclosureLog", "importErrorReports",
-                "inactiveHouseholds", "oneTimeCodes", "registrationConflicts", "stagedUploads" }) {
+        for (String category : new String[] { "auditTrail", "closedApplications", "dciRecords", "disclosureLog",
+                "importErrorReports", "inactiveHouseholds", "oneTimeCodes", "registrationConflicts", "stagedUploads" }) {
             assertThat(report.has(category)).as(category).isTrue();
             assertThat(report.get(category).has("deletable")).isTrue();
         }

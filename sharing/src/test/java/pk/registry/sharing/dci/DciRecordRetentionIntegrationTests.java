@@ -1,0 +1,162 @@
+package pk.registry.sharing.dci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import pk.registry.household.HouseholdManagement;
+import pk.registry.household.HouseholdScores;
+import pk.registry.kernel.Actor;
+import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.Pakistan;
+import pk.registry.kernel.RetentionCategory;
+import pk.registry.sharing.Agreement;
+import pk.registry.sharing.PartnerManagement;
+import pk.registry.sharing.Programme;
+import pk.registry.sharing.dci.DciFixtures.Registered;
+import pk.registry.sharing.dci.testing.CallbackReceiver;
+import pk.registry.sharing.dci.testing.DciMessages;
+import pk.testsupport.RegistryModuleTest;
+import pk.testsupport.TestClock;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The DCI records' retention category: a transaction past the cut-off goes with its entries and
+ * callbacks once none is pending or holds an answer; a pending one stays; an ended subscription
+ * goes unless its household is held; an active one stays.
+ */
+@RegistryModuleTest
+class DciRecordRetentionIntegrationTests {
+
+    @Autowired
+    DciRecordRetention retention;
+
+    @Autowired
+    DciGateway gateway;
+
+    @Autowired
+    CallbackDelivery delivery;
+
+    @Autowired
+    PartnerManagement partners;
+
+    @Autowired
+    HouseholdManagement households;
+
+    @Autowired
+    HouseholdScores scores;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    TestClock clock;
+
+    CallbackReceiver receiver;
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        receiver = CallbackReceiver.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        receiver.close();
+    }
+
+    @Test
+    void endedRecordsGoAfterTheirPeriodWhilePendingActiveAndHeldOnesStay() {
+        String model = DciFixtures.model(scores, 10);
+        Programme programme = DciFixtures.programme(partners, model);
+        Registered household = DciFixtures.register(households, Pakistan.today(clock));
+        DciFixtures.rescore(new TransactionTemplate(transactionManager), scores, household.id(), model);
+        Agreement agreement = DciFixtures.draft(programme.code(), Pakistan.today(clock))
+                .with(draft -> draft.callbackBaseUrl = receiver.baseUrl()).save(partners);
+        Actor partner = DciFixtures.partner(agreement);
+        Instant cutoff = clock.instant().plusSeconds(60);
+        HouseholdId heldHousehold = HouseholdId.newId();
+        RetentionCategory.Count before = retention.count(cutoff, Set.of(heldHousehold));
+
+        String answered = correlation(gateway.syncSearch(partner, bytes(search(household))).body().path("message"));
+        String delivered = correlation(gateway.search(partner, bytes(search(household))).body().path("message"));
+        assertThat(delivery.deliverDue()).isEqualTo(1);
+        receiver.failNext(1);
+        String pending = correlation(gateway.search(partner, bytes(search(household))).body().path("message"));
+        assertThat(delivery.deliverDue()).isZero();
+        String ended = subscription(agreement, programme, household.id(), true);
+        String endedHeld = subscription(agreement, programme, heldHousehold, true);
+        String active = subscription(agreement, programme, household.id(), false);
+
+        RetentionCategory.Count after = retention.count(cutoff, Set.of(heldHousehold));
+        assertThat(after.deletable() - before.deletable()).as("two ended transactions, one ended subscription").isEqualTo(3);
+        assertThat(after.held() - before.held()).isEqualTo(1);
+
+        int deleted;
+        int total = 0;
+        do {
+            deleted = new TransactionTemplate(transactionManager)
+                    .execute(status -> retention.deleteBatch(cutoff, Set.of(heldHousehold), 2));
+            total += deleted;
+        }
+        while (deleted == 2);
+
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        for (String gone : new String[] { answered, delivered }) {
+            for (String table : new String[] { "dci_transaction", "dci_reference", "dci_delivery" }) {
+                assertThat(rows(table, "correlation_id", gone)).as(table).isZero();
+            }
+        }
+        assertThat(rows("dci_transaction", "correlation_id", pending)).as("its callback is pending").isEqualTo(1);
+        assertThat(rows("dci_delivery", "correlation_id", pending)).isEqualTo(1);
+        assertThat(rows("dci_subscription", "code", ended)).isZero();
+        assertThat(rows("dci_subscription", "code", endedHeld)).as("held").isEqualTo(1);
+        assertThat(rows("dci_subscription", "code", active)).isEqualTo(1);
+        assertThat(retention.count(cutoff, Set.of(heldHousehold)).deletable()).isZero();
+    }
+
+    private String subscription(Agreement agreement, Programme programme, HouseholdId household, boolean ended) {
+        String code = DciMessages.newId();
+        jdbc.sql("""
+                INSERT INTO dci_subscription (code, agreement_id, household_id, programme, purpose, masked_cnic, receiver_id,
+                                              last_eligible, active_key, created_at, ended_at)
+                VALUES (:code, :agreement, :household, :programme, 'ELIGIBILITY_ASSESSMENT', '35202-*******-1', 'partner', 'Y',
+                        :active, :at, :ended)""")
+                .param("code", code).param("agreement", agreement.id().value()).param("household", household.toString())
+                .param("programme", programme.code()).param("active", ended ? null : code)
+                .param("at", Timestamp.from(clock.instant())).param("ended", ended ? Timestamp.from(clock.instant()) : null)
+                .update();
+        return code;
+    }
+
+    private long rows(String table, String column, String value) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = :value").param("value", value)
+                .query(Long.class).single();
+    }
+
+    private static ObjectNode search(Registered household) {
+        return DciMessages.search(DciMessages.searchEntry("r", "CNIC", household.cnics().get(0)));
+    }
+
+    private static String correlation(tools.jackson.databind.JsonNode message) {
+        return message.get("correlation_id").asString();
+    }
+
+    private static byte[] bytes(ObjectNode request) {
+        return DciMessages.text(request).getBytes(StandardCharsets.UTF_8);
+    }
+}
