@@ -60,13 +60,13 @@ public class PurposeGate {
         }
         var entry = catalogue.entry(purpose);
         if (entry.aggregateOnly()) {
-            return Decision.deny(purpose + " may use aggregate data only, never one household's");
+            return aggregateOnly(purpose);
         }
         if (!entry.dataCategories().containsAll(categories)) {
             return Decision.deny(purpose + " may not use " + categories.stream()
                     .filter(category -> !entry.dataCategories().contains(category)).toList());
         }
-        Decision role = roleMay(actor, purpose);
+        Decision role = roleMay(actor.role(), purpose);
         if (!role.allowed()) {
             return role;
         }
@@ -78,11 +78,25 @@ public class PurposeGate {
 
     /** A use of aggregates (counts), which hold no personal data. */
     public Decision checkAggregate(Actor actor, Purpose purpose) {
-        return roleMay(actor, purpose);
+        return roleMay(actor.role(), purpose);
     }
 
-    private static Decision roleMay(Actor actor, Purpose purpose) {
-        return ROLE_PURPOSES.getOrDefault(actor.role(), Set.of()).contains(purpose) ? Decision.allow()
-                : Decision.deny("the role " + actor.role() + " may not use data for " + purpose);
+    /**
+     * Whether the role may ever use one household's data for the purpose: refused here, every
+     * {@link #checkHousehold} of the role for the purpose is refused, whatever the household (but
+     * an applicant's own), its consent and the categories: the purpose is for aggregates only, or
+     * the role may not pursue it. Allowed here, each use is still checked.
+     */
+    public Decision checkHouseholdPurpose(Role role, Purpose purpose) {
+        return catalogue.entry(purpose).aggregateOnly() ? aggregateOnly(purpose) : roleMay(role, purpose);
+    }
+
+    private static Decision aggregateOnly(Purpose purpose) {
+        return Decision.deny(purpose + " may use aggregate data only, never one household's");
+    }
+
+    private static Decision roleMay(Role role, Purpose purpose) {
+        return ROLE_PURPOSES.getOrDefault(role, Set.of()).contains(purpose) ? Decision.allow()
+                : Decision.deny("the role " + role + " may not use data for " + purpose);
     }
 }

@@ -97,6 +97,27 @@ class PurposeGateIntegrationTests {
         }
     }
 
+    /** For standing terms naming purposes (a partner's agreement): a purpose refused here is refused for every household. */
+    @Test
+    void aPurposeARoleMayNeverUseForOneHouseholdIsRefusedForEachOfThem() {
+        HouseholdId consentedToAll = fixtures.householdWithConsent(Purpose.COMMUNICATION, Purpose.SERVICE_IMPROVEMENT,
+                Purpose.LEGAL_COMPLIANCE);
+        SoftAssertions softly = new SoftAssertions();
+        for (Role role : Role.values()) {
+            for (Purpose purpose : Purpose.values()) {
+                boolean may = ROLE_PURPOSES.get(role).contains(purpose) && purpose != Purpose.SERVICE_IMPROVEMENT;
+                softly.assertThat(gate.checkHouseholdPurpose(role, purpose).allowed()).as("%s for %s", role, purpose)
+                        .isEqualTo(may);
+                softly.assertThat(gate.checkHousehold(actor(role), consentedToAll, purpose, PURPOSE_CATEGORIES.get(purpose),
+                        false).allowed()).as("%s, one household for %s", role, purpose).isEqualTo(may);
+            }
+        }
+        softly.assertThat(gate.checkHouseholdPurpose(Role.PARTNER, Purpose.SERVICE_IMPROVEMENT).reason()).contains("aggregate");
+        softly.assertThat(gate.checkHouseholdPurpose(Role.PARTNER, Purpose.COMMUNICATION).reason())
+                .isEqualTo("the role PARTNER may not use data for COMMUNICATION");
+        softly.assertAll();
+    }
+
     @Test
     void aPurposeUsesItsOwnCategoriesOnly() {
         HouseholdId consentedToAll = fixtures.householdWithConsent(Purpose.COMMUNICATION, Purpose.LEGAL_COMPLIANCE);

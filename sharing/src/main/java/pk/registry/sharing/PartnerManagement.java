@@ -17,18 +17,22 @@ import com.nimbusds.jose.jwk.JWKSet;
 import pk.registry.audit.AuditAction;
 import pk.registry.audit.AuditTrail;
 import pk.registry.consent.PurposeCatalogue;
+import pk.registry.consent.PurposeGate;
 import pk.registry.household.HouseholdScores;
 import pk.registry.household.PmtModelVersion;
 import pk.registry.kernel.DataCategory;
+import pk.registry.kernel.Purpose;
+import pk.registry.kernel.Role;
 import pk.registry.sharing.PartnerRulesException.Violation;
 
 /**
  * The administrators' face of partner sharing: programmes (model version and cut-off) and
  * data-sharing agreements. Rules checked here: a programme's model version is published and
  * its cut-off within 0-100; an agreement names existing programmes, purposes from the
- * catalogue, fields that one of its purposes may use, dates in order, a positive quota, an
- * HTTPS callback, public keys that parse and hold no private key, and a transfer approval for
- * an agency outside Pakistan (without one it is saved but answers nothing).
+ * catalogue that a partner may use (the purpose gate's rule, so that no agreement names one it
+ * refuses every answer), fields that one of those purposes may use, dates in order, a positive
+ * quota, an HTTPS callback, public keys that parse and hold no private key, and a transfer
+ * approval for an agency outside Pakistan (without one it is saved but answers nothing).
  */
 @Service
 public class PartnerManagement {
@@ -39,16 +43,18 @@ public class PartnerManagement {
     private final Agreements agreements;
     private final HouseholdScores scores;
     private final PurposeCatalogue catalogue;
+    private final PurposeGate gate;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PartnerManagement(Programmes programmes, Agreements agreements, HouseholdScores scores, PurposeCatalogue catalogue,
-            AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            PurposeGate gate, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.programmes = programmes;
         this.agreements = agreements;
         this.scores = scores;
         this.catalogue = catalogue;
+        this.gate = gate;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -107,7 +113,12 @@ public class PartnerManagement {
         List<Violation> violations = new ArrayList<>();
         agreement.programmes().stream().filter(code -> programmes.find(code).isEmpty()).findFirst()
                 .ifPresent(code -> violations.add(new Violation("programmes", "UnknownProgramme", "names a programme that does not exist")));
-        Set<DataCategory> usable = agreement.purposes().stream()
+        Set<Purpose> forPartners = agreement.purposes().stream().filter(this::partnersMayUse)
+                .collect(java.util.stream.Collectors.toSet());
+        if (forPartners.size() < agreement.purposes().size()) {
+            violations.add(new Violation("purposes", "PurposeNotForPartners", "names a purpose a partner may never use"));
+        }
+        Set<DataCategory> usable = forPartners.stream()
                 .flatMap(purpose -> catalogue.entry(purpose).dataCategories().stream()).collect(java.util.stream.Collectors.toSet());
         if (agreement.fields().stream().anyMatch(field -> !usable.contains(field.category()))) {
             violations.add(new Violation("fields", "FieldNotAllowedForPurposes", "holds a field none of its purposes may use"));
@@ -133,6 +144,14 @@ public class PartnerManagement {
         }
         audit.recordAdministration(AuditAction.AGREEMENT_CHANGED);
         return agreements.save(agreement, clock.instant());
+    }
+
+    /**
+     * Whether a partner may ever be answered for the purpose: the purpose gate decides every
+     * answer ({@link Verifications}), and refuses every one for a purpose it refuses here.
+     */
+    private boolean partnersMayUse(Purpose purpose) {
+        return gate.checkHouseholdPurpose(Role.PARTNER, purpose).allowed();
     }
 
     /** A callback on this machine: for tests and a partner's own gateway on the registry's host, never elsewhere in plain HTTP. */

@@ -163,16 +163,37 @@ class PartnerManagementIntegrationTests {
             d.purposes = EnumSet.of(Purpose.IDENTITY_VERIFICATION);
             d.fields = EnumSet.of(AnswerField.ELIGIBLE, AnswerField.MASKED_CNIC);
         }), tuple("fields", "FieldNotAllowedForPurposes"));
-        assertRefused(draft(d -> {
-            d.purposes = EnumSet.of(Purpose.COMMUNICATION);
-            d.fields = EnumSet.of(AnswerField.ELIGIBLE, AnswerField.DISTRICT);
-        }), tuple("fields", "FieldNotAllowedForPurposes"));
 
         Draft allowed = draft(d -> {
             d.purposes = EnumSet.of(Purpose.IDENTITY_VERIFICATION, Purpose.ELIGIBILITY_ASSESSMENT);
             d.fields = EnumSet.of(AnswerField.ELIGIBLE, AnswerField.MASKED_CNIC);
         });
         assertThat(partners.saveAgreement(allowed.agreement())).as("another purpose may use eligible").isTrue();
+    }
+
+    /**
+     * The purpose gate refuses a partner every answer for a purpose that is for aggregates only
+     * (service improvement) or that a partner's role may not pursue (communication, legal
+     * compliance; consent/README): an agreement naming one would promise what is never given,
+     * and its fields are checked against the purposes a partner may use.
+     */
+    @Test
+    void anAgreementNamesOnlyPurposesAPartnerMayUse() {
+        for (Purpose never : EnumSet.of(Purpose.COMMUNICATION, Purpose.SERVICE_IMPROVEMENT, Purpose.LEGAL_COMPLIANCE)) {
+            assertRefused(draft(d -> d.purposes = EnumSet.of(Purpose.ELIGIBILITY_ASSESSMENT, never)),
+                    tuple("purposes", "PurposeNotForPartners"));
+        }
+        assertRefused(draft(d -> {
+            d.purposes = EnumSet.of(Purpose.IDENTITY_VERIFICATION, Purpose.LEGAL_COMPLIANCE);
+            d.fields = EnumSet.of(AnswerField.ELIGIBLE, AnswerField.MASKED_CNIC);
+        }), tuple("purposes", "PurposeNotForPartners"), tuple("fields", "FieldNotAllowedForPurposes"));
+
+        Draft both = draft(d -> d.purposes = EnumSet.of(Purpose.ELIGIBILITY_ASSESSMENT, Purpose.IDENTITY_VERIFICATION));
+        assertThat(partners.saveAgreement(both.agreement())).isTrue();
+        assertThatThrownBy(() -> partners.saveAgreement(both.with(d -> d.purposes.add(Purpose.COMMUNICATION)).agreement()))
+                .isInstanceOf(PartnerRulesException.class);
+        assertThat(partners.agreement(both.id).orElseThrow().purposes()).as("unchanged")
+                .containsExactlyInAnyOrder(Purpose.ELIGIBILITY_ASSESSMENT, Purpose.IDENTITY_VERIFICATION);
     }
 
     @Test

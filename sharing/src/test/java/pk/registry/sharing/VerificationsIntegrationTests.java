@@ -73,6 +73,9 @@ class VerificationsIntegrationTests {
     DisclosureLog disclosureLog;
 
     @Autowired
+    Agreements agreements;
+
+    @Autowired
     TestClock clock;
 
     @Autowired
@@ -229,8 +232,10 @@ class VerificationsIntegrationTests {
     void aProgrammeOrAPurposeOutsideTheAgreementIsRefusedAndNothingIsLogged() {
         String programme = programme("30");
         String other = programme("30");
-        Draft agreement = agreement(draft(programme).with(d -> d.purposes = EnumSet.of(Purpose.ELIGIBILITY_ASSESSMENT,
-                Purpose.LEGAL_COMPLIANCE)));
+        // Stored as an agreement saved before the rules refused a purpose partners may never use.
+        Draft agreement = draft(programme).with(d -> d.purposes = EnumSet.of(Purpose.ELIGIBILITY_ASSESSMENT,
+                Purpose.LEGAL_COMPLIANCE));
+        assertThat(agreements.save(agreement.agreement(), clock.instant())).isTrue();
         Household poor = HouseholdForms.poor(today());
         register(poor);
         long logged = logged(agreement);

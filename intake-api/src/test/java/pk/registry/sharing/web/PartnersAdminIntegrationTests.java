@@ -209,6 +209,8 @@ class PartnersAdminIntegrationTests {
                 "programmes", "UnknownProgramme");
         assertRuleBroken(terms(programme).set("purposes", json.createArrayNode().add("IDENTITY_VERIFICATION")),
                 "fields", "FieldNotAllowedForPurposes");
+        assertRuleBroken(terms(programme).set("purposes", json.createArrayNode().add("ELIGIBILITY_ASSESSMENT")
+                .add("SERVICE_IMPROVEMENT")), "purposes", "PurposeNotForPartners");
         assertRuleBroken(terms(programme).set("fields", json.createArrayNode().add("scoreBand").add("district")),
                 "fields", "EligibleRequired");
         assertRuleBroken(terms(programme).put("validUntil", "2024-12-31"), "validUntil", "DatesOutOfOrder");
