@@ -15,6 +15,7 @@ import pk.registry.audit.AuditEntry;
 import pk.registry.audit.AuditTrail;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.MobileNumber;
 import pk.registry.kernel.Purpose;
 
 /**
@@ -78,7 +79,8 @@ public class HouseholdCorrections {
     }
 
     private HouseholdForm corrected(HouseholdRow row, FieldCorrection correction) {
-        HouseholdForm form = correction.applyTo(sealer.open(row));
+        HouseholdForm before = sealer.open(row);
+        HouseholdForm form = correction.applyTo(before);
         Set<ConstraintViolation<HouseholdForm>> violations = validator.validate(form);
         if (!violations.isEmpty()) {
             List<CorrectionRejectedException.Problem> problems = violations.stream()
@@ -88,6 +90,20 @@ public class HouseholdCorrections {
                     .toList();
             throw new CorrectionRejectedException(problems);
         }
+        requireNewMobile(correction, before, form);
         return form;
+    }
+
+    /**
+     * A correction of the mobile names another number than the household's, however it is
+     * written ({@code 0300…}, {@code +92300…}): "corrected" to the one it has, it would change
+     * nothing but still count as a new mobile, and its approval refuse the household's other
+     * pending corrections of the mobile (rights module).
+     */
+    private static void requireNewMobile(FieldCorrection correction, HouseholdForm before, HouseholdForm corrected) {
+        if (correction.field().equals("mobile")
+                && MobileNumber.parse(corrected.mobile()).equals(MobileNumber.parse(before.mobile()))) {
+            throw new CorrectionRejectedException("value", "Unchanged", "is the household's mobile already");
+        }
     }
 }

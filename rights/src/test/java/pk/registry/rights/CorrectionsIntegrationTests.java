@@ -2,6 +2,7 @@ package pk.registry.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -124,6 +125,32 @@ class CorrectionsIntegrationTests {
                                 .containsExactly("proposedValue"));
 
         assertThat(corrections.of(household.id())).isEmpty();
+    }
+
+    /**
+     * A mobile "corrected" to the number the household has would change nothing, yet its approval
+     * would refuse the household's other pending corrections of the mobile: refused as it is asked,
+     * however the number is written, naming neither number.
+     */
+    @Test
+    void aMobileCorrectedToTheNumberTheHouseholdHasIsRefusedWhenAskedAndNothingIsStored() {
+        Registered household = register("Lahore");
+        String e164 = household.owner().subject();
+
+        for (String same : List.of(e164, e164.substring(1), "0" + e164.substring(3), " 0" + e164.substring(3) + " ")) {
+            assertThatThrownBy(() -> corrections.request(household.owner(), household.id(), household.district(),
+                    correction("mobile", same, "new SIM"))).as(same)
+                    .isInstanceOfSatisfying(CorrectionRejectedException.class, refused -> {
+                        assertThat(refused.problems()).extracting(CorrectionRejectedException.Problem::field,
+                                CorrectionRejectedException.Problem::code).containsExactly(tuple("value", "Unchanged"));
+                        assertThat(refused.problems().get(0).message()).doesNotContain(e164.substring(4));
+                    });
+        }
+        assertThat(corrections.of(household.id())).isEmpty();
+
+        assertThat(corrections.request(household.owner(), household.id(), household.district(),
+                correction("mobile", Households.newMobile(), "new SIM")).status()).as("another number")
+                .isEqualTo(CorrectionStatus.PENDING);
     }
 
     @Test

@@ -86,6 +86,8 @@ class CorrectionsHttpIntegrationTests {
                 "{\"kind\":\"CORRECTION\",\"field\":\"members[0].dateOfBirth\",\"proposedValue\":\"14 March 1987\"}");
         HttpResponse<String> notCorrectable = ask(household,
                 "{\"kind\":\"CORRECTION\",\"field\":\"members[0].cnic\",\"proposedValue\":\"35202-1234567-1\"}");
+        HttpResponse<String> sameMobile = ask(household, "{\"kind\":\"CORRECTION\",\"field\":\"mobile\",\"proposedValue\":\"+92"
+                + household.mobile().substring(1) + "\"}");
 
         assertThat(fieldErrors(refused, 400)).containsExactly("rooms Max");
         assertThat(refused.body()).doesNotContain("4711");
@@ -93,6 +95,8 @@ class CorrectionsHttpIntegrationTests {
         assertThat(notAType.body()).doesNotContain("March");
         assertThat(fieldErrors(notCorrectable, 400)).containsExactly("field NotCorrectable");
         assertThat(notCorrectable.body()).doesNotContain("35202");
+        assertThat(fieldErrors(sameMobile, 400)).as("the number it has").containsExactly("proposedValue Unchanged");
+        assertThat(sameMobile.body()).doesNotContain(household.mobile().substring(4));
         assertThat(json(http, send(http, household.token(), "GET", "/api/v1/me/corrections", null), 200)).isEmpty();
     }
 
