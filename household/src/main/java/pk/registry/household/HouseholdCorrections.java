@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,6 +66,8 @@ public class HouseholdCorrections {
     /**
      * Applies a correction approved by a field officer of the household's district or the DPO.
      * @throws CorrectionRejectedException if the corrected household breaks the rule set (nothing changes)
+     * @throws CorrectionConflictException if its new mobile came to own another household while it was
+     *         applied (the caller's transaction must roll back; applied again, it decides the owner afresh)
      * @throws java.util.NoSuchElementException if there is no such household
      */
     @Transactional
@@ -72,7 +75,14 @@ public class HouseholdCorrections {
         HouseholdRow row = households.find(household).orElseThrow();
         HouseholdSealer.Resealed resealed = sealer.reseal(row, corrected(row, new FieldCorrection(field, value)),
                 households.scoredVersions(household));
-        households.update(owners.afterCorrection(row, resealed.row()));
+        try {
+            households.update(owners.afterCorrection(row, resealed.row()));
+        }
+        catch (DuplicateKeyException ownedMeanwhile) {
+            // The household's id stays, so its one other key refused: the unique active owner. The new mobile
+            // owned no other household when Owners looked, and a registration or correction under it committed since.
+            throw new CorrectionConflictException();
+        }
         households.replaceScores(household, resealed.scores());
         audit.record(AuditEntry.success(approver, Purpose.ELIGIBILITY_ASSESSMENT, household, AuditAction.HOUSEHOLD_CORRECTED));
         events.publishEvent(new HouseholdCorrected(household));

@@ -112,6 +112,8 @@ public class Corrections {
      * Approves (and applies) or rejects a pending correction.
      * @return the decided correction; empty if there is none the decider may see
      * @throws pk.registry.household.CorrectionRejectedException if the approved value no longer passes the rule set
+     * @throws pk.registry.household.CorrectionConflictException if its new mobile came to own another household
+     *         while it was approved; nothing is kept, and it can be approved again
      * @throws RightsConflictException if it was decided already
      */
     @Transactional

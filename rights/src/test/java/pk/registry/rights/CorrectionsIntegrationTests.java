@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import pk.registry.household.Application;
+import pk.registry.household.CorrectionConflictException;
 import pk.registry.household.CorrectionRejectedException;
 import pk.registry.household.HouseholdManagement;
 import pk.registry.kernel.Actor;
@@ -107,6 +108,37 @@ class CorrectionsIntegrationTests {
                 .isInstanceOf(RightsConflictException.class);
         assertThat(corrections.queue(DPO, 0, 1_000)).extracting(Correction::id).contains(income.id())
                 .doesNotContain(backToOld.id());
+    }
+
+    /**
+     * Approving a new mobile moves the household to it, unless the number owns another household
+     * in the registry. One that came to own another after that was looked up (a registration or
+     * another approval committed in between) is caught by the unique active owner: the approval is
+     * a conflict, nothing of it is kept, and approved again it decides the owner afresh. The other
+     * household's owner is hidden from the look-up here, not from the key, to stand for that commit.
+     */
+    @Test
+    void aMobileApprovedWhileItsNumberCameToOwnAnotherHouseholdIsAConflictAndCanBeApprovedAgain() {
+        Registered household = register("Lahore");
+        Registered other = register("Lahore");
+        Correction toOthersNumber = corrections.request(household.owner(), household.id(), household.district(),
+                correction("mobile", "0" + other.owner().subject().substring(3), "new SIM"));
+        jdbc.sql("UPDATE household SET owner_token = NULL WHERE id = :id").param("id", other.id().toString()).update();
+
+        assertThatThrownBy(() -> corrections.decide(LAHORE_OFFICER, toOthersNumber.id(), true, null))
+                .isInstanceOf(CorrectionConflictException.class);
+
+        assertThat(corrections.of(household.id())).singleElement()
+                .satisfies(correction -> assertThat(correction.status()).isEqualTo(CorrectionStatus.PENDING));
+        assertThat(application(household).household().mobile()).as("unchanged").isEqualTo(household.owner().subject());
+        assertThat(audited(household.id())).containsExactly("CORRECTION_REQUESTED APPLICANT");
+
+        jdbc.sql("UPDATE household SET owner_token = active_owner WHERE id = :id").param("id", other.id().toString()).update();
+        assertThat(corrections.decide(LAHORE_OFFICER, toOthersNumber.id(), true, null).orElseThrow().status())
+                .isEqualTo(CorrectionStatus.APPROVED);
+        assertThat(households.find(household.owner(), household.id())).as("the number given up").isEmpty();
+        assertThat(households.find(other.owner(), household.id())).as("the number's own household only").isEmpty();
+        assertThat(households.find(other.owner(), other.id())).isPresent();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import pk.registry.household.CorrectionConflictException;
 import pk.registry.household.CorrectionRejectedException;
 import pk.registry.http.FieldError;
 import pk.registry.http.Problems;
@@ -20,7 +21,8 @@ import pk.registry.rights.RightsConflictException;
 /**
  * Refusals of the rights module as problems: a correction the rule set refuses is a 400 naming
  * the field and the rule (never the value), a correction decided or a complaint answered already
- * is a 409, a household past its day's filings a 429 with {@code Retry-After}.
+ * is a 409, and so is an approval that lost a race for its new mobile (approve it again), a
+ * household past its day's filings a 429 with {@code Retry-After}.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,6 +37,12 @@ class RightsProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> conflict(RightsConflictException ex) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, ex.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> approvedMeanwhile(CorrectionConflictException ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT,
+                "Another change was saved at the same time as this approval; nothing was changed. Approve the correction again."));
     }
 
     @ExceptionHandler

@@ -118,6 +118,34 @@ class CorrectionsHttpIntegrationTests {
                 .isNotEqualTo(almostEighteen);
     }
 
+    /**
+     * An approval whose new mobile came to own another household after the owner was looked up
+     * (a concurrent registration committed in between; here that household's owner is hidden from
+     * the look-up, not from the unique active owner) is a 409 to retry, not a 500; nothing is kept.
+     */
+    @Test
+    void anApprovalThatLostARaceForItsNewMobileIsAConflictToApproveAgain() {
+        Registered household = RightsHouseholds.register(http, json, "Lahore");
+        Registered other = RightsHouseholds.register(http, json, "Lahore");
+        String id = json(http, ask(household, "{\"kind\":\"CORRECTION\",\"field\":\"mobile\",\"proposedValue\":\""
+                + other.mobile() + "\"}"), 201).get("id").asString();
+        jdbc.sql("UPDATE household SET owner_token = NULL WHERE id = :id").param("id", other.id()).update();
+        try {
+            HttpResponse<String> approval = decide(DPO, id, "{\"approve\":true}");
+
+            assertThat(approval.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json(http, approval, 409).get("detail").asString()).contains("Approve the correction again")
+                    .doesNotContain(other.mobile().substring(4));
+            assertThat(queue(DPO)).as("still pending").contains(id);
+            assertThat(application(household).get("household").get("mobile").asString())
+                    .isEqualTo("+92" + household.mobile().substring(1));
+        }
+        finally {
+            jdbc.sql("UPDATE household SET owner_token = active_owner WHERE id = :id").param("id", other.id()).update();
+        }
+        assertThat(json(http, decide(DPO, id, "{\"approve\":true}"), 200).get("status").asString()).isEqualTo("APPROVED");
+    }
+
     @Test
     void anOfficerOfAnotherDistrictNeitherSeesNorDecidesACorrection() {
         Registered multan = RightsHouseholds.register(http, json, "Multan");
