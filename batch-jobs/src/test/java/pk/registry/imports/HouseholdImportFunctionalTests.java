@@ -303,6 +303,10 @@ class HouseholdImportFunctionalTests {
             assertThat(status.status()).isEqualTo(ImportState.FAILED);
             assertThat(status.finishedAt()).isNotNull();
             assertThat(status.failure()).contains("given up");
+            // The recovery thread deletes the file just after it records the import given up.
+            for (int i = 0; i < 100 && Files.exists(node.staged(id)); i++) {
+                Thread.sleep(50);
+            }
             assertThat(Files.exists(node.staged(id))).isFalse();
         }
         finally {
