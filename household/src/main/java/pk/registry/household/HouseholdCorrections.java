@@ -100,20 +100,21 @@ public class HouseholdCorrections {
                     .toList();
             throw new CorrectionRejectedException(problems);
         }
-        requireNewMobile(correction, before, form);
+        requireChange(correction, before, form);
         return form;
     }
 
     /**
-     * A correction of the mobile names another number than the household's, however it is
-     * written ({@code 0300…}, {@code +92300…}): "corrected" to the one it has, it would change
-     * nothing but still count as a new mobile, and its approval refuse the household's other
+     * A correction changes the household: its value is not the one the household has already,
+     * and a mobile not the same number however written ({@code 0300…}, {@code +92300…}).
+     * "Corrected" to what it has, it would change nothing but still take a place in the day's
+     * filings and a decider's time, and a mobile's approval would refuse the household's other
      * pending corrections of the mobile (rights module).
      */
-    private static void requireNewMobile(FieldCorrection correction, HouseholdForm before, HouseholdForm corrected) {
-        if (correction.field().equals("mobile")
+    private static void requireChange(FieldCorrection correction, HouseholdForm before, HouseholdForm corrected) {
+        if (corrected.equals(before) || correction.field().equals("mobile")
                 && MobileNumber.parse(corrected.mobile()).equals(MobileNumber.parse(before.mobile()))) {
-            throw new CorrectionRejectedException("value", "Unchanged", "is the household's mobile already");
+            throw new CorrectionRejectedException("value", "Unchanged", "is the value the household has already");
         }
     }
 }

@@ -165,7 +165,7 @@ class CorrectionsIntegrationTests {
      * however the number is written, naming neither number.
      */
     @Test
-    void aMobileCorrectedToTheNumberTheHouseholdHasIsRefusedWhenAskedAndNothingIsStored() {
+    void aCorrectionToTheValueTheHouseholdHasIsRefusedWhenAskedAndNothingIsStored() {
         Registered household = register("Lahore");
         String e164 = household.owner().subject();
 
@@ -177,6 +177,12 @@ class CorrectionsIntegrationTests {
                                 CorrectionRejectedException.Problem::code).containsExactly(tuple("value", "Unchanged"));
                         assertThat(refused.problems().get(0).message()).doesNotContain(e164.substring(4));
                     });
+        }
+        for (var same : List.of(correction("tehsil", application(household).household().tehsil(), null),
+                correction("members[0].fullName", application(household).household().members().get(0).fullName(), null))) {
+            assertThatThrownBy(() -> corrections.request(household.owner(), household.id(), household.district(), same))
+                    .as(same.field()).isInstanceOfSatisfying(CorrectionRejectedException.class, refused -> assertThat(
+                            refused.problems()).extracting(CorrectionRejectedException.Problem::code).containsExactly("Unchanged"));
         }
         assertThat(corrections.of(household.id())).isEmpty();
 
@@ -255,11 +261,11 @@ class CorrectionsIntegrationTests {
             corrections.request(household.owner(), household.id(), household.district(),
                     new Corrections.Request(CorrectionKind.ANNOTATION, "dwelling", null, "note number " + i));
             corrections.request(household.owner(), household.id(), household.district(),
-                    correction("rooms", Integer.toString(i + 1), null));
+                    correction("rooms", Integer.toString(i + 2), null)); // the household has 2
         }
 
         assertThatThrownBy(() -> corrections.request(household.owner(), household.id(), household.district(),
-                correction("rooms", "7", null))).isInstanceOf(FilingQuotaExhaustedException.class);
+                correction("rooms", "8", null))).isInstanceOf(FilingQuotaExhaustedException.class);
         assertThatThrownBy(() -> corrections.request(household.owner(), household.id(), household.district(),
                 correction("rooms", "0", null))).isInstanceOf(FilingQuotaExhaustedException.class);
         assertThat(corrections.of(household.id())).hasSize(10);
