@@ -290,7 +290,7 @@ class DciCallbacksIntegrationTests {
     }
 
     @Test
-    void answersHeldAboutAnErasedHouseholdAreWithdrawnNeitherSentNorShown() {
+    void answersHeldAboutAnErasedHouseholdAreWithdrawnNeitherSentNorShown() throws InterruptedException {
         Agreement agreement = agreement(receiver);
         Registered other = DciFixtures.register(households, today());
         DciFixtures.rescore(new TransactionTemplate(transactionManager), scores, other.id(), model);
@@ -308,7 +308,7 @@ class DciCallbacksIntegrationTests {
 
         JsonNode shown = entries(syncTxnStatus(DciFixtures.partner(agreement), "correlation_id", searchId));
         assertWithdrawnFirst(shown);
-        assertThat(delivery.deliverDue()).isEqualTo(2);
+        delivery.deliverDue(); // the scheduled delivery round may take either callback first
         JsonNode onSearch = DciMessages.read(receiver.await("/registry/on-search", 1, Duration.ofSeconds(5)).get(0).body());
         JsonNode onStatus = DciMessages.read(receiver.await("/registry/txn/on-status", 1, Duration.ofSeconds(5)).get(0).body());
         assertThat(PartnerSigner.signedByRegistry(onSearch, keyring.signingKeys().toPublicJWKSet(), "pk.registry.social",
@@ -318,6 +318,10 @@ class DciCallbacksIntegrationTests {
         DciSpec.get().assertValidRequest("/registry/on-search", receiver.callsTo("/registry/on-search").get(0).body());
         assertThat(entries(syncTxnStatus(DciFixtures.partner(agreement), "correlation_id", searchId)))
                 .extracting(entry -> entry.get("status").asString()).containsExactly("rjct", "succ", "rjct");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (heldAnswers(agreement) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(heldAnswers(agreement)).as("forgotten with the delivered envelopes").isZero();
     }
 

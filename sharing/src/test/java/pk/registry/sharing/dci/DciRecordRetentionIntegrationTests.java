@@ -80,7 +80,7 @@ class DciRecordRetentionIntegrationTests {
     }
 
     @Test
-    void endedRecordsGoAfterTheirPeriodWhilePendingActiveAndHeldOnesStay() {
+    void endedRecordsGoAfterTheirPeriodWhilePendingActiveAndHeldOnesStay() throws InterruptedException {
         String model = DciFixtures.model(scores, 10);
         Programme programme = DciFixtures.programme(partners, model);
         Registered household = DciFixtures.register(households, Pakistan.today(clock));
@@ -94,10 +94,13 @@ class DciRecordRetentionIntegrationTests {
 
         String answered = correlation(gateway.syncSearch(partner, bytes(search(household))).body().path("message"));
         String delivered = correlation(gateway.search(partner, bytes(search(household))).body().path("message"));
-        assertThat(delivery.deliverDue()).isEqualTo(1);
+        delivery.deliverDue(); // or the scheduled delivery round: either records it delivered
+        awaitDelivery(delivered, "DELIVERED");
         receiver.failNext(1);
         String pending = correlation(gateway.search(partner, bytes(search(household))).body().path("message"));
-        assertThat(delivery.deliverDue()).isZero();
+        delivery.deliverDue();
+        awaitDelivery(pending, "PENDING");
+        assertThat(receiver.attempts()).as("failed once, to be retried").isEqualTo(2);
         String ended = subscription(agreement, programme, household.id(), true);
         String endedHeld = subscription(agreement, programme, heldHousehold, true);
         String active = subscription(agreement, programme, household.id(), false);
@@ -127,6 +130,17 @@ class DciRecordRetentionIntegrationTests {
         assertThat(rows("dci_subscription", "code", endedHeld)).as("held").isEqualTo(1);
         assertThat(rows("dci_subscription", "code", active)).isEqualTo(1);
         assertThat(retention.count(cutoff, Set.of(heldHousehold)).deletable()).isZero();
+    }
+
+    private void awaitDelivery(String correlationId, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!jdbc.sql("SELECT status || '/' || attempts FROM dci_delivery WHERE correlation_id = :id")
+                .param("id", correlationId).query(String.class).single().equals(status + "/1") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(jdbc.sql("SELECT status || '/' || attempts || '/' || CASE WHEN claimed_by IS NULL THEN 'free' ELSE 'claimed' END"
+                + " FROM dci_delivery WHERE correlation_id = :id").param("id", correlationId).query(String.class).single())
+                .isEqualTo(status + "/1/free");
     }
 
     private String subscription(Agreement agreement, Programme programme, HouseholdId household, boolean ended) {
