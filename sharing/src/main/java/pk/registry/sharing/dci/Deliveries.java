@@ -1,6 +1,8 @@
 package pk.registry.sharing.dci;
 
 import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,9 +46,12 @@ class Deliveries {
     record HeldAnswer(int item, UUID disclosure) {
     }
 
-    /** A callback's sealed envelope, not delivered (pending or given up), and the answers it holds by their place. */
-    record Held(String id, String correlationId, String action, byte[] sealed, Map<Integer, UUID> answers) {
+    /** A callback's sealed envelope, not delivered (pending or given up). */
+    record Held(String id, String correlationId, String action, byte[] sealed) {
     }
+
+    private static final String HELD = "SELECT id, correlation_id, action, sealed_envelope FROM dci_delivery "
+            + "WHERE sealed_envelope IS NOT NULL AND ";
 
     /**
      * A time as stored: to the millisecond, rounded down, so that a time written now is never
@@ -129,10 +134,8 @@ class Deliveries {
 
     /** A transaction's callback that was not delivered (pending or given up) and still holds its envelope, if any. */
     Optional<Held> undelivered(String correlationId, String action) {
-        return jdbc.sql("""
-                SELECT id FROM dci_delivery
-                WHERE correlation_id = :id AND action = :action AND status <> 'DELIVERED' AND sealed_envelope IS NOT NULL""")
-                .param("id", correlationId).param("action", action).query(String.class).optional().flatMap(this::held);
+        return jdbc.sql(HELD + "correlation_id = :id AND action = :action AND status <> 'DELIVERED'")
+                .param("id", correlationId).param("action", action).query(Deliveries::held).optional();
     }
 
     /** The callbacks holding answers about these households, still sealed, with the places of those answers. */
@@ -150,14 +153,17 @@ class Deliveries {
 
     /** The callback, if it still holds its sealed envelope. */
     Optional<Held> held(String id) {
+        return jdbc.sql(HELD + "id = :id").param("id", id).query(Deliveries::held).optional();
+    }
+
+    /** The answers the callback holds: the disclosure each was recorded as, by its place. */
+    Map<Integer, UUID> answersHeldBy(String id) {
         Map<Integer, UUID> answers = new TreeMap<>();
         jdbc.sql("SELECT item_no, disclosure_id FROM dci_held_answer WHERE delivery_id = :id").param("id", id)
                 .query(rs -> {
                     answers.put(rs.getInt(1), UUID.fromString(rs.getString(2)));
                 });
-        return jdbc.sql("SELECT correlation_id, action, sealed_envelope FROM dci_delivery WHERE id = :id AND sealed_envelope IS NOT NULL")
-                .param("id", id)
-                .query((rs, row) -> new Held(id, rs.getString(1), rs.getString(2), rs.getBytes(3), answers)).optional();
+        return answers;
     }
 
     /**
@@ -191,6 +197,10 @@ class Deliveries {
                 UPDATE dci_delivery SET sealed_envelope = NULL
                 WHERE status = 'FAILED' AND sealed_envelope IS NOT NULL AND updated_at < :before""")
                 .param("before", at(before)).update();
+    }
+
+    private static Held held(ResultSet rs, int row) throws SQLException {
+        return new Held(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4));
     }
 
     private void forgetAnswers(String id) {

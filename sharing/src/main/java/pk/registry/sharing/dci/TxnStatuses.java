@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -129,13 +130,15 @@ class TxnStatuses {
         List<String> wanted = "reference_id_list".equals(query.attributeType()) ? query.values() : List.of();
         ObjectNode status = SearchMessages.response(txn.transactionId(), txn.correlationId());
         ArrayNode responses = (ArrayNode) status.get("search_response");
-        Optional<Deliveries.Held> held = deliveries.undelivered(txn.correlationId(), SearchAnswering.ON_SEARCH);
-        if (held.isPresent()) {
+        Optional<Deliveries.Held> undelivered = deliveries.undelivered(txn.correlationId(), SearchAnswering.ON_SEARCH);
+        if (undelivered.isPresent()) {
+            Map<Integer, UUID> held = deliveries.answersHeldBy(undelivered.get().id());
             List<Deliveries.HeldAnswer> answers = new ArrayList<>();
-            JsonNode entries = sealer.open(held.get().sealed(), txn.correlationId()).path("message").path("search_response");
+            JsonNode entries = sealer.open(undelivered.get().sealed(), txn.correlationId()).path("message")
+                    .path("search_response");
             for (int item = 0; item < entries.size(); item++) {
                 if (wanted.isEmpty() || wanted.contains(Json.string(entries.get(item), "reference_id"))) {
-                    UUID disclosure = held.get().answers().get(item);
+                    UUID disclosure = held.get(item);
                     if (disclosure != null) {
                         answers.add(new Deliveries.HeldAnswer(responses.size(), disclosure));
                     }
