@@ -65,18 +65,21 @@ public class HouseholdCorrections {
 
     /**
      * Applies a correction approved by a field officer of the household's district or the DPO.
+     * @return whether an applicant still sees the household online: not when a corrected mobile
+     *         already owns another household ({@link Owners}), which the approver should know
      * @throws CorrectionRejectedException if the corrected household breaks the rule set (nothing changes)
      * @throws CorrectionConflictException if its new mobile came to own another household while it was
      *         applied (the caller's transaction must roll back; applied again, it decides the owner afresh)
      * @throws java.util.NoSuchElementException if there is no such household
      */
     @Transactional
-    public void apply(Actor approver, HouseholdId household, String field, String value) {
+    public Applied apply(Actor approver, HouseholdId household, String field, String value) {
         HouseholdRow row = households.find(household).orElseThrow();
         HouseholdSealer.Resealed resealed = sealer.reseal(row, corrected(row, new FieldCorrection(field, value)),
                 households.scoredVersions(household));
+        HouseholdRow owned = owners.afterCorrection(row, resealed.row());
         try {
-            households.update(owners.afterCorrection(row, resealed.row()));
+            households.update(owned);
         }
         catch (DuplicateKeyException ownedMeanwhile) {
             // The household's id stays, so its one other key refused: the unique active owner. The new mobile
@@ -86,6 +89,15 @@ public class HouseholdCorrections {
         households.replaceScores(household, resealed.scores());
         audit.record(AuditEntry.success(approver, Purpose.ELIGIBILITY_ASSESSMENT, household, AuditAction.HOUSEHOLD_CORRECTED));
         events.publishEvent(new HouseholdCorrected(household));
+        return new Applied(owned.ownerToken() != null);
+    }
+
+    /**
+     * An applied correction.
+     *
+     * @param ownedOnline whether an applicant owns the household after it, and so sees it online
+     */
+    public record Applied(boolean ownedOnline) {
     }
 
     private HouseholdForm corrected(HouseholdRow row, FieldCorrection correction) {

@@ -279,7 +279,7 @@ class HouseholdManagementIntegrationTests {
         HouseholdId id = register(household);
         String newNumber = HouseholdForms.newMobile();
 
-        corrections.apply(OFFICER, id, "mobile", newNumber);
+        assertThat(corrections.apply(OFFICER, id, "mobile", newNumber).ownedOnline()).isTrue();
 
         assertThat(ownership.householdOf(household.owner())).isEmpty();
         assertThat(households.find(household.owner(), id)).isEmpty();
@@ -294,7 +294,8 @@ class HouseholdManagementIntegrationTests {
         Household other = HouseholdForms.household();
         HouseholdId othersId = register(other);
 
-        corrections.apply(OFFICER, id, "mobile", other.mobile);
+        assertThat(corrections.apply(OFFICER, id, "mobile", other.mobile).ownedOnline())
+                .as("the approver is told nobody sees it online").isFalse();
 
         assertThat(ownership.householdOf(household.owner())).isEmpty();
         assertThat(ownership.householdOf(other.owner())).as("still their own, and only theirs").hasValue(othersId);
@@ -311,9 +312,9 @@ class HouseholdManagementIntegrationTests {
                 status -> households.importHouseholds(OFFICER, List.of(underTheirPhone)));
         String ownPhone = HouseholdForms.newMobile();
 
-        corrections.apply(OFFICER, underTheirPhone.id(), "rooms", "3");
+        assertThat(corrections.apply(OFFICER, underTheirPhone.id(), "rooms", "3").ownedOnline()).isFalse();
         assertThat(households.find(applicants.owner(), underTheirPhone.id())).as("another field: still nobody's").isEmpty();
-        corrections.apply(OFFICER, underTheirPhone.id(), "mobile", ownPhone);
+        assertThat(corrections.apply(OFFICER, underTheirPhone.id(), "mobile", ownPhone).ownedOnline()).isTrue();
 
         assertThat(ownership.householdOf(HouseholdForms.applicant(ownPhone))).hasValue(underTheirPhone.id());
         assertThat(households.find(applicants.owner(), underTheirPhone.id())).isEmpty();
@@ -326,7 +327,7 @@ class HouseholdManagementIntegrationTests {
                 .id();
         String newContact = HouseholdForms.newMobile();
 
-        corrections.apply(OFFICER, id, "mobile", newContact);
+        assertThat(corrections.apply(OFFICER, id, "mobile", newContact).ownedOnline()).isTrue();
 
         assertThat(ownership.householdOf(applicant)).hasValue(id);
         assertThat(ownership.householdOf(HouseholdForms.applicant(newContact))).isEmpty();

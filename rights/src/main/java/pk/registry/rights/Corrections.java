@@ -110,14 +110,15 @@ public class Corrections {
 
     /**
      * Approves (and applies) or rejects a pending correction.
-     * @return the decided correction; empty if there is none the decider may see
+     * @return the decided correction, with whether an applicant sees its household online after an
+     *         approval; empty if there is none the decider may see
      * @throws pk.registry.household.CorrectionRejectedException if the approved value no longer passes the rule set
      * @throws pk.registry.household.CorrectionConflictException if its new mobile came to own another household
      *         while it was approved; nothing is kept, and it can be approved again
      * @throws RightsConflictException if it was decided already
      */
     @Transactional
-    public Optional<Correction> decide(Actor decider, UUID id, boolean approve, @Nullable String note) {
+    public Optional<DecidedCorrection> decide(Actor decider, UUID id, boolean approve, @Nullable String note) {
         Optional<CorrectionRecords.Row> row = records.find(id).filter(found -> mayDecide(decider, found))
                 .filter(found -> found.kind() == CorrectionKind.CORRECTION);
         if (row.isEmpty()) {
@@ -127,17 +128,19 @@ public class Corrections {
                 clock.instant(), note)) {
             throw new RightsConflictException("This correction was decided already.");
         }
+        Boolean ownedOnline = null;
         if (approve) {
             Correction correction = opened(row.get());
-            households.apply(decider, row.get().household(), required("field", correction.field()),
-                    required("proposedValue", correction.proposedValue()));
+            ownedOnline = households.apply(decider, row.get().household(), required("field", correction.field()),
+                    required("proposedValue", correction.proposedValue())).ownedOnline();
             if (MOBILE.equals(correction.field())) {
                 supersedeMobileCorrections(decider, row.get().household());
             }
         }
         audit.record(AuditEntry.success(decider, Purpose.ELIGIBILITY_ASSESSMENT, row.get().household(),
                 AuditAction.CORRECTION_DECIDED));
-        return records.find(id).map(this::opened);
+        Boolean told = ownedOnline;
+        return records.find(id).map(decided -> new DecidedCorrection(opened(decided), told));
     }
 
     /**

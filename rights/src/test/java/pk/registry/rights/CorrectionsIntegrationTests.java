@@ -67,8 +67,11 @@ class CorrectionsIntegrationTests {
         assertThat(application(household).household().members().get(0).monthlyIncomePkr()).isEqualTo(25_000L);
         assertThat(corrections.queue(LAHORE_OFFICER, 0, 1_000)).extracting(Correction::id).contains(asked.id());
 
-        Correction decided = corrections.decide(LAHORE_OFFICER, asked.id(), true, "Checked the salary slip").orElseThrow();
+        DecidedCorrection outcome = corrections.decide(LAHORE_OFFICER, asked.id(), true, "Checked the salary slip")
+                .orElseThrow();
+        Correction decided = outcome.correction();
 
+        assertThat(outcome.householdOwnedOnline()).as("its owner still sees it").isTrue();
         assertThat(decided.status()).isEqualTo(CorrectionStatus.APPROVED);
         assertThat(decided.decisionNote()).isEqualTo("Checked the salary slip");
         Application after = application(household);
@@ -134,8 +137,9 @@ class CorrectionsIntegrationTests {
         assertThat(audited(household.id())).containsExactly("CORRECTION_REQUESTED APPLICANT");
 
         jdbc.sql("UPDATE household SET owner_token = active_owner WHERE id = :id").param("id", other.id().toString()).update();
-        assertThat(corrections.decide(LAHORE_OFFICER, toOthersNumber.id(), true, null).orElseThrow().status())
-                .isEqualTo(CorrectionStatus.APPROVED);
+        DecidedCorrection approved = corrections.decide(LAHORE_OFFICER, toOthersNumber.id(), true, null).orElseThrow();
+        assertThat(approved.correction().status()).isEqualTo(CorrectionStatus.APPROVED);
+        assertThat(approved.householdOwnedOnline()).as("the officer learns nobody sees it online now").isFalse();
         assertThat(households.find(household.owner(), household.id())).as("the number given up").isEmpty();
         assertThat(households.find(other.owner(), household.id())).as("the number's own household only").isEmpty();
         assertThat(households.find(other.owner(), other.id())).isPresent();
@@ -225,7 +229,9 @@ class CorrectionsIntegrationTests {
         assertThat(corrections.decide(LAHORE_OFFICER, inMultan.id(), true, null)).isEmpty();
         assertThat(corrections.decide(lahore.owner(), inLahore.id(), true, null)).isEmpty();
         assertThat(application(multan).household().rooms()).isEqualTo(2);
-        assertThat(corrections.decide(MULTAN_OFFICER, inMultan.id(), false, "No such room").orElseThrow().status())
+        assertThat(corrections.decide(MULTAN_OFFICER, inMultan.id(), false, "No such room").orElseThrow())
+                .satisfies(rejected -> assertThat(rejected.householdOwnedOnline()).as("a rejection changes nothing").isNull())
+                .extracting(DecidedCorrection::correction).extracting(Correction::status)
                 .isEqualTo(CorrectionStatus.REJECTED);
         assertThat(application(multan).household().rooms()).isEqualTo(2);
     }

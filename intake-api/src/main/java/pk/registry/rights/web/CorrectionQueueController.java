@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import pk.registry.http.Problems;
 import pk.registry.kernel.Actor;
 import pk.registry.rights.Correction;
 import pk.registry.rights.Corrections;
+import pk.registry.rights.DecidedCorrection;
 
 @Tag(name = "Corrections (DPO and field officers)")
 @RestController
@@ -39,6 +41,19 @@ class CorrectionQueueController {
     record CorrectionPage(int page, int size, List<Correction> corrections) {
     }
 
+    /**
+     * A decided correction as its decider reads it.
+     *
+     * @param householdOwnedOnline after an approval, whether an applicant sees the household online: false
+     *        when its mobile was corrected to a number that owns another household; null after a rejection
+     */
+    record Decided(@JsonUnwrapped Correction correction, @Nullable Boolean householdOwnedOnline) {
+
+        Decided(DecidedCorrection decided) {
+            this(decided.correction(), decided.householdOwnedOnline());
+        }
+    }
+
     /** Approve (and apply) or reject, with a note the household reads. */
     record Decision(@NotNull Boolean approve, @Nullable @Size(max = 400) String note) {
     }
@@ -52,10 +67,11 @@ class CorrectionQueueController {
 
     @Operation(summary = "Approve or reject a pending correction",
             description = "An approved value goes through the intake rules again (400 if it no longer passes) and the "
-                    + "household is rescored. Another district's correction is 404; one decided already, 409.")
+                    + "household is rescored; householdOwnedOnline false says a corrected mobile owns another household, "
+                    + "so no applicant sees this one online. Another district's correction is 404; one decided already, 409.")
     @PostMapping(path = "/{id}/decision", consumes = "application/json")
-    Correction decide(Actor decider, @PathVariable UUID id, @Valid @RequestBody Decision decision) {
-        return corrections.decide(decider, id, decision.approve(), decision.note())
+    Decided decide(Actor decider, @PathVariable UUID id, @Valid @RequestBody Decision decision) {
+        return corrections.decide(decider, id, decision.approve(), decision.note()).map(Decided::new)
                 .orElseThrow(() -> Problems.notFound("There is no such correction to decide."));
     }
 }

@@ -31,6 +31,7 @@ import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Role;
 import pk.registry.rights.CorrectionStatus;
 import pk.registry.rights.Corrections;
+import pk.registry.rights.DecidedCorrection;
 import pk.registry.rights.RightsRefusals;
 
 /** The deciders' correction queue, with the rights module mocked: who is passed on, and what each refusal answers. */
@@ -66,10 +67,12 @@ class CorrectionQueueControllerTests {
     @Test
     void aDecisionIsPassedOnWithItsNote() {
         given(corrections.decide(OFFICER, ID, true, "Checked the slip"))
-                .willReturn(Optional.of(RightsSamples.correction(HouseholdId.newId(), CorrectionStatus.APPROVED, "Checked the slip")));
+                .willReturn(Optional.of(new DecidedCorrection(
+                        RightsSamples.correction(HouseholdId.newId(), CorrectionStatus.APPROVED, "Checked the slip"), false)));
 
         assertThat(decide("{\"approve\":true,\"note\":\"Checked the slip\"}")).hasStatusOk().bodyJson()
-                .isLenientlyEqualTo("{\"status\":\"APPROVED\",\"decisionNote\":\"Checked the slip\"}");
+                .isLenientlyEqualTo("{\"status\":\"APPROVED\",\"decisionNote\":\"Checked the slip\","
+                        + "\"householdOwnedOnline\":false}");
     }
 
     @Test
@@ -112,7 +115,8 @@ class CorrectionQueueControllerTests {
     void theDpoDecidesToo() {
         Actor dpo = new Actor("dpo", Role.DPO, Set.of(), null);
         given(corrections.decide(dpo, ID, false, null))
-                .willReturn(Optional.of(RightsSamples.correction(HouseholdId.newId(), CorrectionStatus.REJECTED, null)));
+                .willReturn(Optional.of(new DecidedCorrection(
+                        RightsSamples.correction(HouseholdId.newId(), CorrectionStatus.REJECTED, null), null)));
 
         assertThat(mvc.post().uri("/api/v1/dpo/corrections/" + ID + "/decision").with(Callers.client("dpo", Role.DPO))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"approve\":false}")).hasStatusOk();

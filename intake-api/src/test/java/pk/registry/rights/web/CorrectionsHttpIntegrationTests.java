@@ -65,6 +65,7 @@ class CorrectionsHttpIntegrationTests {
                 "{\"approve\":true,\"note\":\"Salary slip seen\"}"), 200);
 
         assertThat(decided.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(decided.get("householdOwnedOnline").asBoolean()).isTrue();
         JsonNode after = application(household);
         assertThat(after.get("household").get("members").get(0).get("monthlyIncomePkr").asLong()).isEqualTo(200_000L);
         assertThat(after.get("score").get("score").decimalValue()).isGreaterThan(before.get("score").get("score").decimalValue());
@@ -143,7 +144,12 @@ class CorrectionsHttpIntegrationTests {
         finally {
             jdbc.sql("UPDATE household SET owner_token = active_owner WHERE id = :id").param("id", other.id()).update();
         }
-        assertThat(json(http, decide(DPO, id, "{\"approve\":true}"), 200).get("status").asString()).isEqualTo("APPROVED");
+        JsonNode approved = json(http, decide(DPO, id, "{\"approve\":true}"), 200);
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.get("householdOwnedOnline").asBoolean())
+                .as("the number owns the other household: the DPO learns nobody sees this one online").isFalse();
+        assertThat(send(http, household.token(), "GET", "/api/v1/me/corrections", null).statusCode())
+                .as("not its old number either").isEqualTo(404);
     }
 
     @Test
