@@ -48,6 +48,20 @@ class ProblemResponsesIntegrationTests {
     }
 
     @Test
+    void aRepresentationTheAcceptHeaderGivesTheQualityZeroIsNotAcceptable() {
+        for (String accept : List.of("application/json;q=0", "*/*, application/json;q=0", "application/*;q=0.5, application/json;q=0",
+                "application/json;q=0, text/csv")) {
+            HttpResponse<String> response = http.send(http.request("/api/v1/purposes").header("Accept", accept).GET());
+
+            assertThat(assertProblem(response, 406).get("detail").asString()).as(accept).contains("quality 0");
+        }
+        for (String accept : List.of("application/json;q=0.1", "application/*;q=0, application/json", "text/csv;q=0, */*")) {
+            assertThat(http.send(http.request("/api/v1/purposes").header("Accept", accept).GET()).statusCode()).as(accept)
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void unsupportedMediaTypeIsRefused() {
         HttpResponse<String> response = http.send(http.request("/api/v1/auth/otp")
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("03001234567")));
