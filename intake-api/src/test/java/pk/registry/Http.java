@@ -40,6 +40,9 @@ public class Http {
     /** The demo's second partner, bound to {@code demo-agreement-2} (the first to {@code demo-agreement}). */
     public static final String SECOND_PARTNER = "demo-partner-2";
 
+    /** The DCI sender id the second partner's agreement registered (the first's is {@code DciMessages.SENDER}). */
+    public static final String SECOND_PARTNER_SENDER = "welfare.example.org";
+
     private static final Map<Role, String> DEMO_CLIENTS = Map.of(Role.FIELD_OFFICER, "demo-field-officer",
             Role.DPO, "demo-dpo", Role.AUDITOR, "demo-auditor", Role.ADMIN, "demo-admin", Role.PARTNER, "demo-partner");
 

@@ -174,9 +174,9 @@ class ObjectAccessIntegrationTests {
         String transactionId = search.get("message").get("transaction_id").asString();
 
         for (String[] attribute : new String[][] { { "transaction_id", transactionId }, { "correlation_id", correlationId } }) {
-            JsonNode mine = txnStatus(own, attribute[0], attribute[1]);
-            JsonNode foreign = txnStatus(other, attribute[0], attribute[1]);
-            JsonNode nowhere = txnStatus(other, attribute[0], UUID.randomUUID().toString());
+            JsonNode mine = txnStatus(own, DciMessages.SENDER, attribute[0], attribute[1]);
+            JsonNode foreign = txnStatus(other, Http.SECOND_PARTNER_SENDER, attribute[0], attribute[1]);
+            JsonNode nowhere = txnStatus(other, Http.SECOND_PARTNER_SENDER, attribute[0], UUID.randomUUID().toString());
 
             assertThat(entries(mine)).as("the agreement's own search, by " + attribute[0]).hasSize(1);
             assertThat(entries(foreign)).as("another agreement's search, by " + attribute[0]).isEmpty();
@@ -324,9 +324,11 @@ class ObjectAccessIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString(DciMessages.text(envelope))));
     }
 
-    private JsonNode txnStatus(String token, String attribute, String value) {
-        HttpResponse<String> response = dci(token, "/registry/sync/txn/status",
-                DciMessages.txnStatus(attribute, DciMessages.JSON.getNodeFactory().stringNode(value)));
+    /** A status request of the partner, under the DCI sender id its agreement registered. */
+    private JsonNode txnStatus(String token, String sender, String attribute, String value) {
+        ObjectNode request = DciMessages.txnStatus(attribute, DciMessages.JSON.getNodeFactory().stringNode(value));
+        ((ObjectNode) request.get("header")).put("sender_id", sender);
+        HttpResponse<String> response = dci(token, "/registry/sync/txn/status", request);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return http.json(response);
     }

@@ -202,7 +202,7 @@ public final class VerificationBenchmark {
         partners.saveAgreement(new Agreement(demo.id(), demo.agency(), demo.status(), demo.validFrom(),
                 LocalDate.of(2099, 1, 1), 100_000_000, demo.programmes(), EnumSet.copyOf(demo.purposes()),
                 demo.fields(), demo.jurisdiction(), demo.transferApproval(), demo.callbackBaseUrl(), demo.jwks(),
-                demo.updatedAt()));
+                demo.dciSenderId(), demo.updatedAt()));
         if (!demo.purposes().contains(Purpose.ELIGIBILITY_ASSESSMENT)) {
             throw new IllegalStateException("the demo agreement lost its purpose");
         }

@@ -18,17 +18,22 @@ import pk.registry.kernel.Purpose;
  * @param transferApproval the recorded approval of transfers outside Pakistan, if any
  * @param callbackBaseUrl the only base URL the registry calls back (DCI asynchronous answers and notifications)
  * @param jwks the agency's public keys (a JWK set) that DCI request signatures must verify with, if any
+ * @param dciSenderId the agency's DCI id ({@code header.sender_id}) registered with the registry: a DCI request
+ *        under the agreement must name exactly this one; without one, no DCI request is answered
  */
 public record Agreement(AgreementId id, String agency, AgreementStatus status, LocalDate validFrom,
         LocalDate validUntil, int dailyQuota, Set<String> programmes, Set<Purpose> purposes, Set<AnswerField> fields,
         String jurisdiction, @Nullable TransferApproval transferApproval, @Nullable URI callbackBaseUrl,
-        @Nullable String jwks, Instant updatedAt) {
+        @Nullable String jwks, @Nullable String dciSenderId, Instant updatedAt) {
 
     public Agreement {
         programmes = Set.copyOf(programmes);
         purposes = Set.copyOf(purposes);
         fields = Set.copyOf(fields);
     }
+
+    /** What a registered DCI sender id is: 1 to 100 letters, digits, dots, underscores, colons or hyphens. */
+    public static final String DCI_SENDER_ID = "[A-Za-z0-9._:\\-]{1,100}";
 
     /** A transfer outside Pakistan, approved for adequate controls. */
     public record TransferApproval(String reference, LocalDate approvedOn) {

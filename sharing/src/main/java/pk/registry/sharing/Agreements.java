@@ -52,7 +52,7 @@ class Agreements {
     Optional<Agreement> find(AgreementId id) {
         return jdbc.sql("""
                 SELECT id, agency, status, valid_from, valid_until, daily_quota, jurisdiction, transfer_approval,
-                       transfer_approved_on, callback_base_url, jwks, updated_at
+                       transfer_approved_on, callback_base_url, jwks, dci_sender_id, updated_at
                 FROM agreement WHERE id = :id""")
                 .param("id", id.value())
                 .query((rs, row) -> new Agreement(id, rs.getString(2), AgreementStatus.valueOf(rs.getString(3)),
@@ -61,7 +61,7 @@ class Agreements {
                         rs.getString(8) == null ? null
                                 : new Agreement.TransferApproval(rs.getString(8), rs.getDate(9).toLocalDate()),
                         rs.getString(10) == null ? null : URI.create(rs.getString(10)), rs.getString(11),
-                        rs.getTimestamp(12).toInstant()))
+                        rs.getString(12), rs.getTimestamp(13).toInstant()))
                 .optional();
     }
 
@@ -75,16 +75,17 @@ class Agreements {
         var update = jdbc.sql("""
                 UPDATE agreement SET agency = :agency, status = :status, valid_from = :from, valid_until = :until,
                        daily_quota = :quota, jurisdiction = :jurisdiction, transfer_approval = :approval,
-                       transfer_approved_on = :approvedOn, callback_base_url = :callback, jwks = :jwks, updated_at = :at
+                       transfer_approved_on = :approvedOn, callback_base_url = :callback, jwks = :jwks,
+                       dci_sender_id = :sender, updated_at = :at
                 WHERE id = :id""");
         int updated = bind(update, agreement, at).update();
         if (updated == 0) {
             bind(jdbc.sql("""
                     INSERT INTO agreement (id, agency, status, valid_from, valid_until, daily_quota, jurisdiction,
                                            transfer_approval, transfer_approved_on, callback_base_url, jwks,
-                                           created_at, updated_at)
+                                           dci_sender_id, created_at, updated_at)
                     VALUES (:id, :agency, :status, :from, :until, :quota, :jurisdiction, :approval, :approvedOn,
-                            :callback, :jwks, :at, :at)"""), agreement, at).update();
+                            :callback, :jwks, :sender, :at, :at)"""), agreement, at).update();
         }
         for (String table : List.of("agreement_programme", "agreement_purpose", "agreement_field")) {
             jdbc.sql("DELETE FROM " + table + " WHERE agreement_id = :id").param("id", id).update();
@@ -111,7 +112,8 @@ class Agreements {
                 .param("approval", approval == null ? null : approval.reference())
                 .param("approvedOn", approval == null ? null : Date.valueOf(approval.approvedOn()))
                 .param("callback", agreement.callbackBaseUrl() == null ? null : agreement.callbackBaseUrl().toString())
-                .param("jwks", agreement.jwks()).param("at", Timestamp.from(at));
+                .param("jwks", agreement.jwks()).param("sender", agreement.dciSenderId())
+                .param("at", Timestamp.from(at));
     }
 
     private Set<String> programmes(AgreementId id) {

@@ -18,10 +18,10 @@ import pk.registry.kernel.Purpose;
  * The demo's partner: programme {@code CASH_TRANSFER} (eligible at a score of 30 or less under
  * the active model: a household of six with four children, one daily-wage earner and a rented
  * home is; a well-off one is not) and agreement {@code demo-agreement}, to which the demo client
- * {@code demo-partner} is bound; a second agreement on the same terms, {@code demo-agreement-2}
- * of the client {@code demo-partner-2}, so that one partner can be shown to reach nothing of
- * another's. Created on the first demo start, left as they are afterwards. Exists only in the
- * demo profile.
+ * {@code demo-partner} is bound, its DCI sender id {@code spmis.example.org}; a second agreement
+ * on the same terms, {@code demo-agreement-2} of the client {@code demo-partner-2}, DCI sender id
+ * {@code welfare.example.org}, so that one partner can be shown to reach nothing of another's.
+ * Created on the first demo start, left as they are afterwards. Exists only in the demo profile.
  */
 @Component
 @Profile("demo")
@@ -30,6 +30,9 @@ class DemoPartners {
     static final String PROGRAMME = "CASH_TRANSFER";
     static final AgreementId AGREEMENT = AgreementId.of("demo-agreement");
     static final AgreementId SECOND_AGREEMENT = AgreementId.of("demo-agreement-2");
+    /** The DCI sender id each demo agency registered: what its DCI requests name as {@code header.sender_id}. */
+    static final String SENDER = "spmis.example.org";
+    static final String SECOND_SENDER = "welfare.example.org";
 
     private final PartnerManagement partners;
     private final HouseholdScores scores;
@@ -45,17 +48,17 @@ class DemoPartners {
             partners.saveProgramme(new Programme(PROGRAMME, "Unconditional cash transfer (demo)",
                     scores.activeModel().version(), BigDecimal.valueOf(30)));
         }
-        seedAgreement(AGREEMENT, "Cash transfer programme office (demo)");
-        seedAgreement(SECOND_AGREEMENT, "District welfare office (demo)");
+        seedAgreement(AGREEMENT, "Cash transfer programme office (demo)", SENDER);
+        seedAgreement(SECOND_AGREEMENT, "District welfare office (demo)", SECOND_SENDER);
     }
 
-    private void seedAgreement(AgreementId id, String agency) {
+    private void seedAgreement(AgreementId id, String agency, String dciSenderId) {
         if (partners.agreement(id).isEmpty()) {
             partners.saveAgreement(new Agreement(id, agency, AgreementStatus.ACTIVE,
                     LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31), 100_000, Set.of(PROGRAMME),
                     EnumSet.of(Purpose.ELIGIBILITY_ASSESSMENT), EnumSet.of(AnswerField.ELIGIBLE, AnswerField.SCORE_BAND,
                             AnswerField.HOUSEHOLD_SIZE, AnswerField.DISTRICT, AnswerField.MASKED_CNIC),
-                    "PK", null, null, null, Instant.EPOCH));
+                    "PK", null, null, null, dciSenderId, Instant.EPOCH));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -31,13 +32,15 @@ import pk.registry.sharing.PartnerRulesException.Violation;
  * its cut-off within 0-100; an agreement names existing programmes, purposes from the
  * catalogue that a partner may use (the purpose gate's rule, so that no agreement names one it
  * refuses every answer), fields that one of those purposes may use, dates in order, a positive
- * quota, an HTTPS callback, public keys that parse and hold no private key, and a transfer
- * approval for an agency outside Pakistan (without one it is saved but answers nothing).
+ * quota, an HTTPS callback, public keys that parse and hold no private key, a DCI sender id of
+ * at most 100 letters, digits, dots, underscores, colons or hyphens, and a transfer approval for
+ * an agency outside Pakistan (without one it is saved but answers nothing).
  */
 @Service
 public class PartnerManagement {
 
     private static final BigDecimal MAX_SCORE = BigDecimal.valueOf(100);
+    private static final Pattern DCI_SENDER_ID = Pattern.compile(Agreement.DCI_SENDER_ID);
 
     private final Programmes programmes;
     private final Agreements agreements;
@@ -138,6 +141,10 @@ public class PartnerManagement {
         }
         if (agreement.jwks() != null && !publicKeysOnly(agreement.jwks())) {
             violations.add(new Violation("jwks", "PublicJwkSet", "must be a JWK set of public keys"));
+        }
+        if (agreement.dciSenderId() != null && !DCI_SENDER_ID.matcher(agreement.dciSenderId()).matches()) {
+            violations.add(new Violation("dciSenderId", "DciSenderId",
+                    "must be 1 to 100 letters, digits, dots, underscores, colons or hyphens"));
         }
         if (!violations.isEmpty()) {
             throw new PartnerRulesException(violations);

@@ -73,6 +73,7 @@ final class AgreementDrafts {
         Agreement.TransferApproval transferApproval;
         URI callbackBaseUrl;
         String jwks;
+        String dciSenderId;
 
         Draft with(Consumer<Draft> change) {
             change.accept(this);
@@ -81,7 +82,7 @@ final class AgreementDrafts {
 
         Agreement agreement() {
             return new Agreement(id, agency, status, validFrom, validUntil, dailyQuota, programmes, purposes, fields,
-                    jurisdiction, transferApproval, callbackBaseUrl, jwks, Instant.EPOCH);
+                    jurisdiction, transferApproval, callbackBaseUrl, jwks, dciSenderId, Instant.EPOCH);
         }
 
         /** The partner client bound to this agreement. */

@@ -112,6 +112,7 @@ class PartnerManagementIntegrationTests {
             d.transferApproval = new Agreement.TransferApproval("PDPA-TA-2025-007", LocalDate.of(2025, 3, 1));
             d.callbackBaseUrl = URI.create("https://partner.example.org/dci");
             d.jwks = jwks;
+            d.dciSenderId = "urn:partner.example.org:spmis_2";
             d.dailyQuota = 250;
         });
 
@@ -133,6 +134,7 @@ class PartnerManagementIntegrationTests {
             d.transferApproval = null;
             d.callbackBaseUrl = null;
             d.jwks = null;
+            d.dciSenderId = null;
             d.dailyQuota = 1;
             d.validUntil = d.validFrom;
         });
@@ -250,6 +252,20 @@ class PartnerManagementIntegrationTests {
     }
 
     @Test
+    void anAgreementsDciSenderIdIsAShortIdOfLettersDigitsAndPunctuation() {
+        for (String refused : new String[] { "", " ", "spmis example", "spmis.example.org ", "a|b", "a/b", "ادارہ",
+                "x".repeat(101), "line\nbreak" }) {
+            assertRefused(draft(d -> d.dciSenderId = refused), tuple("dciSenderId", "DciSenderId"));
+        }
+
+        for (String allowed : new String[] { "spmis.example.org", "urn:gov:pk:bisp", "SPMIS_2-test", "x".repeat(100) }) {
+            Draft draft = draft(d -> d.dciSenderId = allowed);
+            assertThat(partners.saveAgreement(draft.agreement())).as(allowed).isTrue();
+            assertThat(partners.agreement(draft.id).orElseThrow().dciSenderId()).isEqualTo(allowed);
+        }
+    }
+
+    @Test
     void everyBrokenRuleOfAnAgreementIsReportedAtOnce() {
         assertRefused(draft(d -> {
             d.programmes.add("NO_SUCH_PROGRAMME");
@@ -258,9 +274,11 @@ class PartnerManagementIntegrationTests {
             d.dailyQuota = 0;
             d.callbackBaseUrl = URI.create("http://partner.example.org");
             d.jwks = "[]";
+            d.dciSenderId = "two words";
         }), tuple("programmes", "UnknownProgramme"), tuple("fields", "EligibleRequired"),
                 tuple("validUntil", "DatesOutOfOrder"), tuple("dailyQuota", "Min"),
-                tuple("callbackBaseUrl", "HttpsRequired"), tuple("jwks", "PublicJwkSet"));
+                tuple("callbackBaseUrl", "HttpsRequired"), tuple("jwks", "PublicJwkSet"),
+                tuple("dciSenderId", "DciSenderId"));
     }
 
     @Test

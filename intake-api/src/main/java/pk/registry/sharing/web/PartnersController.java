@@ -110,7 +110,9 @@ class PartnersController {
                     message = "must be one of eligible, scoreBand, householdSize, district, maskedCnic, registered") String> fields,
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code") String jurisdiction,
             @Nullable @Valid TransferApproval transferApproval, @Nullable URI callbackBaseUrl,
-            @Nullable @Size(max = 20_000) String jwks) {
+            @Nullable @Size(max = 20_000) String jwks,
+            @Nullable @Pattern(regexp = Agreement.DCI_SENDER_ID,
+                    message = "must be 1 to 100 letters, digits, dots, underscores, colons or hyphens") String dciSenderId) {
     }
 
     /** The recorded approval of transfers outside Pakistan. */
@@ -118,19 +120,20 @@ class PartnersController {
     }
 
     /**
-     * An agreement as administrators see it: every term, the partner's public keys included, so
-     * that reading an agreement and writing it back changes nothing else.
+     * An agreement as administrators see it: every term, the partner's public keys and DCI sender
+     * id included, so that reading an agreement and writing it back changes nothing else (a PUT
+     * replaces every term: one it leaves out is cleared).
      */
     record AgreementView(String id, String agency, AgreementStatus status, LocalDate validFrom, LocalDate validUntil,
             int dailyQuota, Set<String> programmes, Set<Purpose> purposes, List<String> fields, String jurisdiction,
             Agreement.@Nullable TransferApproval transferApproval, @Nullable URI callbackBaseUrl, @Nullable String jwks,
-            Instant updatedAt) {
+            @Nullable String dciSenderId, Instant updatedAt) {
 
         static AgreementView of(Agreement agreement) {
             return new AgreementView(agreement.id().value(), agreement.agency(), agreement.status(), agreement.validFrom(),
                     agreement.validUntil(), agreement.dailyQuota(), agreement.programmes(), agreement.purposes(),
                     agreement.fields().stream().sorted().map(AnswerField::jsonName).toList(), agreement.jurisdiction(),
-                    agreement.transferApproval(), agreement.callbackBaseUrl(), agreement.jwks(),
+                    agreement.transferApproval(), agreement.callbackBaseUrl(), agreement.jwks(), agreement.dciSenderId(),
                     agreement.updatedAt());
         }
     }
@@ -165,7 +168,8 @@ class PartnersController {
                 .body(AgreementView.of(partners.agreement(id).orElseThrow()));
     }
 
-    @Operation(summary = "Change an agreement's terms (suspend it with status SUSPENDED)")
+    @Operation(summary = "Replace an agreement's terms (suspend it with status SUSPENDED); a term left out is cleared, "
+            + "so write back every term read, jwks and dciSenderId included")
     @PutMapping(path = "/partners/{id}", consumes = "application/json")
     AgreementView changeAgreement(@PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9\\-]{2,59}") String id,
             @Valid @RequestBody AgreementTerms terms) {
@@ -185,6 +189,6 @@ class PartnersController {
                 terms.fields().stream().map(AnswerField::ofJsonName).collect(Collectors.toSet()), terms.jurisdiction(),
                 terms.transferApproval() == null ? null
                         : new Agreement.TransferApproval(terms.transferApproval().reference(), terms.transferApproval().approvedOn()),
-                terms.callbackBaseUrl(), terms.jwks(), Instant.EPOCH);
+                terms.callbackBaseUrl(), terms.jwks(), terms.dciSenderId(), Instant.EPOCH);
     }
 }

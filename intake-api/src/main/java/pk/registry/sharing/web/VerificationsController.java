@@ -61,9 +61,9 @@ class VerificationsController {
                 Purpose.valueOf(request.purpose())), Channel.API, requestId).byName();
     }
 
-    /** What the caller's agreement allows; no personal data. */
+    /** What the caller's agreement allows, and the DCI sender id its DCI requests must name; no personal data. */
     record AgreementSummary(String agreement, String agency, LocalDate validUntil, int dailyQuota, Set<String> programmes,
-            Set<Purpose> purposes, List<String> fields, @Nullable URI callbackBaseUrl) {
+            Set<Purpose> purposes, List<String> fields, @Nullable URI callbackBaseUrl, @Nullable String dciSenderId) {
     }
 
     @Operation(summary = "The caller's data-sharing agreement: what it may ask and receive")
@@ -72,6 +72,7 @@ class VerificationsController {
         Agreement agreement = verifications.agreementOf(partner);
         return new AgreementSummary(agreement.id().value(), agreement.agency(), agreement.validUntil(),
                 agreement.dailyQuota(), agreement.programmes(), agreement.purposes(),
-                agreement.fields().stream().sorted().map(AnswerField::jsonName).toList(), agreement.callbackBaseUrl());
+                agreement.fields().stream().sorted().map(AnswerField::jsonName).toList(), agreement.callbackBaseUrl(),
+                agreement.dciSenderId());
     }
 }

@@ -281,6 +281,7 @@ class PartnerVerificationIntegrationTests {
         assertThat(agreement.get("fields").valueStream().map(JsonNode::asString).toList())
                 .containsExactlyElementsOf(DEMO_FIELDS);
         assertThat(agreement.get("callbackBaseUrl").isNull()).isTrue();
+        assertThat(agreement.get("dciSenderId").asString()).as("what its DCI requests must name").isEqualTo("spmis.example.org");
     }
 
     @Test

@@ -131,7 +131,7 @@ class PartnersAdminIntegrationTests {
         RSAKey key = new RSAKeyGenerator(2048).keyID("partner-key").generate();
         ObjectNode terms = terms(programme).put("jurisdiction", "AE")
                 .put("callbackBaseUrl", "https://partner.example.org/dci")
-                .put("jwks", new JWKSet(key).toPublicJWKSet().toString());
+                .put("jwks", new JWKSet(key).toPublicJWKSet().toString()).put("dciSenderId", "spmis.partner.example.org");
         terms.putObject("transferApproval").put("reference", "PDPA-TA-2025-007").put("approvedOn", "2025-03-01");
 
         HttpResponse<String> created = admin("POST", "/api/v1/admin/partners", newAgreement(id, terms));
@@ -157,6 +157,7 @@ class PartnersAdminIntegrationTests {
             assertThat(view.get("callbackBaseUrl").asString()).isEqualTo("https://partner.example.org/dci");
             assertThat(view.get("jwks").asString()).as("public keys are shown, so that a read PUT back keeps them")
                     .contains("\"kty\"").doesNotContain("\"d\"");
+            assertThat(view.get("dciSenderId").asString()).as("so is the DCI sender id").isEqualTo("spmis.partner.example.org");
         }
         assertThat(http.json(admin("GET", "/api/v1/admin/partners", null)).valueStream()
                 .map(view -> view.get("id").asString()).toList()).contains("demo-agreement", id);
@@ -166,6 +167,8 @@ class PartnersAdminIntegrationTests {
         assertThat(writtenBack.statusCode()).as(writtenBack.body()).isEqualTo(200);
         assertThat(http.json(writtenBack).get("jwks").asString()).as("an agreement read and written back keeps its keys")
                 .isEqualTo(http.json(read).get("jwks").asString());
+        assertThat(http.json(writtenBack).get("dciSenderId").asString()).as("and its DCI sender id")
+                .isEqualTo("spmis.partner.example.org");
 
         ObjectNode changedTerms = terms(programme).put("status", "SUSPENDED").put("dailyQuota", 7).put("agency", "Renamed");
         ((ArrayNode) changedTerms.get("fields")).add("householdSize");
@@ -180,6 +183,7 @@ class PartnersAdminIntegrationTests {
             assertThat(view.get("jurisdiction").asString()).isEqualTo("PK");
             assertThat(view.get("transferApproval").isNull()).isTrue();
             assertThat(view.get("jwks").isNull()).isTrue();
+            assertThat(view.get("dciSenderId").isNull()).as("a PUT replaces every term").isTrue();
         }
     }
 
@@ -240,6 +244,16 @@ class PartnersAdminIntegrationTests {
                 terms(programme).put("jurisdiction", "pak"))))).containsExactly("terms.jurisdiction");
         assertThat(fields(admin("POST", "/api/v1/admin/partners", newAgreement(newId(),
                 terms(programme).put("status", "PAUSED"))))).containsExactly("terms.status");
+        for (String sender : new String[] { "spmis example", "", "a|b", "x".repeat(101) }) {
+            HttpResponse<String> refused = admin("POST", "/api/v1/admin/partners", newAgreement(newId(),
+                    terms(programme).put("dciSenderId", sender)));
+            assertThat(fields(refused)).as(sender).containsExactly("terms.dciSenderId");
+            if (!sender.isEmpty()) {
+                assertThat(refused.body()).as("the value is not repeated").doesNotContain(sender);
+            }
+        }
+        assertThat(fields(admin("PUT", "/api/v1/admin/partners/demo-agreement",
+                json.writeValueAsString(terms(programme).put("dciSenderId", "two words"))))).containsExactly("dciSenderId");
         assertThat(fields(admin("POST", "/api/v1/admin/partners", "{\"id\":\"" + newId() + "\"}")))
                 .containsExactly("terms");
         assertThat(fields(admin("PUT", "/api/v1/admin/partners/demo-agreement",

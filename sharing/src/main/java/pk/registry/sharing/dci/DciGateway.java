@@ -13,8 +13,9 @@ import pk.registry.sharing.QuotaExceededException;
  * The DCI Social Registry API's endpoints, for a partner's token and a request body as received.
  * Each answers with the standard's bodies and never with an exception: 400 for a body that is not
  * an envelope, 401 for a signature the agreement's keys do not verify, 403 when the agreement
- * answers nothing today, 429 with when to retry over its quota; otherwise the envelope (200) or
- * the acknowledgement (202 {@code ACK}, 200 {@code ERR}).
+ * answers nothing today ({@code err.request.forbidden}) or the header's {@code sender_id} is not the
+ * one registered with it ({@code err.sender_id.invalid}), 429 with when to retry over its quota;
+ * otherwise the envelope (200) or the acknowledgement (202 {@code ACK}, 200 {@code ERR}).
  */
 @Service
 public class DciGateway {

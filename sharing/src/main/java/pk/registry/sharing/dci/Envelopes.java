@@ -11,7 +11,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Opens a partner's request: one JSON object with a {@code header} and a {@code message}, a
- * readable header, the caller's agreement usable today, and the signature its keys require.
+ * readable header, the caller's agreement usable today, the signature its keys require, and the
+ * header's {@code sender_id} the one registered with the agreement (the standard: "sender_id
+ * registered with the receiving system ... used for authorization"). Nothing of a request that
+ * fails one of these is answered, disclosed or recorded.
  */
 @Component
 class Envelopes {
@@ -26,7 +29,9 @@ class Envelopes {
 
     /**
      * @throws EnvelopeRejectedException with 400 (not one well-formed JSON object, no header or message, a header
-     *         field of the wrong type) or 401 (a signature the agreement's keys do not verify)
+     *         field of the wrong type), 401 (a signature the agreement's keys do not verify) or 403
+     *         {@code err.sender_id.invalid} (a {@code sender_id} that is not the agreement's registered one, or none
+     *         is registered)
      * @throws AgreementRefusedException if the caller's agreement answers nothing today
      */
     InboundEnvelope open(Actor partner, byte @Nullable [] body) {
@@ -41,6 +46,23 @@ class Envelopes {
         RequestHeader read = RequestHeader.read(header);
         Agreement agreement = verifications.agreementOf(partner);
         signatures.verify(agreement, read, header, message, envelope.get("signature"));
+        checkSender(agreement, read);
         return new InboundEnvelope(partner, agreement, read, message);
+    }
+
+    /**
+     * The sender must be the agreement's registered one. Checked after the signature, so that a
+     * signed request is refused for its sender only once it is known to be the agency's: either way
+     * the sender's own id is never repeated.
+     */
+    private static void checkSender(Agreement agreement, RequestHeader header) {
+        if (agreement.dciSenderId() == null) {
+            throw new EnvelopeRejectedException(DciReply.senderRejected(
+                    "no DCI sender id is registered with the data-sharing agreement"));
+        }
+        if (!agreement.dciSenderId().equals(header.senderId())) {
+            throw new EnvelopeRejectedException(DciReply.senderRejected(
+                    "header.sender_id is not the DCI sender id registered with the data-sharing agreement"));
+        }
     }
 }

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A request's {@code MsgHeader}: what the registry reads of it.
  *
- * @param senderId the partner's DCI id: {@code receiver_id} of the answer, first part of its signatures' kidId
+ * @param senderId the partner's DCI id, which must be the one registered with its agreement ({@link Envelopes}):
+ *        {@code receiver_id} of the answer, first part of its signatures' kidId
  * @param senderUri where the partner wants its callback; honoured only under the agreement's registered base URL
  * @param programme {@code meta.programme}: the programme asked about, if the agreement has several
  */

@@ -18,6 +18,7 @@ import pk.registry.sharing.Agreement;
 import pk.registry.sharing.AgreementId;
 import pk.registry.sharing.AgreementStatus;
 import pk.registry.sharing.AnswerField;
+import pk.registry.sharing.dci.testing.DciMessages;
 
 /** Callbacks go under the agreement's registered base URL only, whatever URL a request names. */
 class CallbackTargetsTests {
@@ -25,7 +26,8 @@ class CallbackTargetsTests {
     static Agreement withBase(@Nullable String base) {
         return new Agreement(AgreementId.of("targets"), "Agency", AgreementStatus.ACTIVE, LocalDate.of(2025, 1, 1),
                 LocalDate.of(2030, 1, 1), 100, Set.of("CASH"), Set.of(Purpose.ELIGIBILITY_ASSESSMENT),
-                EnumSet.of(AnswerField.ELIGIBLE), "PK", null, base == null ? null : URI.create(base), null, Instant.EPOCH);
+                EnumSet.of(AnswerField.ELIGIBLE), "PK", null, base == null ? null : URI.create(base), null,
+                DciMessages.SENDER, Instant.EPOCH);
     }
 
     @Test

@@ -33,16 +33,18 @@ import pk.registry.sharing.AgreementId;
 import pk.registry.sharing.AgreementStatus;
 import pk.registry.sharing.AnswerField;
 import pk.registry.sharing.Verifications;
+import pk.registry.sharing.dci.testing.DciMessages;
 import pk.testsupport.TimedInputs;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Any bytes a partner sends to a DCI endpoint are read the way {@link DciGateway} reads them:
- * the envelope is opened ({@link Envelopes}: JSON object, header, agreement, signature) and its
- * message read by every endpoint's reader (search and subscribe entries, the txn-status
- * question, the transaction id, the header's checks). The only outcomes are a request read, an
- * {@link EnvelopeRejectedException} with 400 or 401, and per entry a question or one of the
+ * the envelope is opened ({@link Envelopes}: JSON object, header, agreement, signature, the
+ * sender registered with the agreement) and its message read by every endpoint's reader (search
+ * and subscribe entries, the txn-status question, the transaction id, the header's checks). The
+ * only outcomes are a request read, an {@link EnvelopeRejectedException} with 400, 401 or 403
+ * ({@code err.sender_id.invalid}), and per entry a question or one of the
  * standard's {@code rjct.*} rejections; nothing else is thrown, and each input is read in
  * seconds at most. Bodies are bounded as the service bounds every JSON body (1 MB), far above
  * the fuzzer's inputs. Replays {@code DciEnvelopeFuzzTestsInputs/} in every build;
@@ -86,10 +88,11 @@ class DciEnvelopeFuzzTests {
     static final Agreement SIGNED = agreement(Set.of("CASH", "BISP"),
             Set.of(Purpose.ELIGIBILITY_ASSESSMENT, Purpose.IDENTITY_VERIFICATION), PARTNER_JWKS);
 
+    /** An agreement that registered the sender the corpus names ({@link DciMessages#SENDER}). */
     static Agreement agreement(Set<String> programmes, Set<Purpose> purposes, @Nullable String jwks) {
         return new Agreement(AgreementId.of("fuzz-agreement"), "Agency", AgreementStatus.ACTIVE, LocalDate.of(2025, 1, 1),
                 LocalDate.of(2030, 1, 1), 100, programmes, purposes, EnumSet.of(AnswerField.ELIGIBLE), "PK", null, null,
-                jwks, Instant.EPOCH);
+                jwks, DciMessages.SENDER, Instant.EPOCH);
     }
 
     static Envelopes envelopes(Agreement agreement) {
@@ -120,7 +123,11 @@ class DciEnvelopeFuzzTests {
             envelope = envelopes.open(PARTNER, body);
         }
         catch (EnvelopeRejectedException rejected) {
-            assertRejection(rejected, 400, 401);
+            assertRejection(rejected, 400, 401, 403);
+            if (rejected.reply().status() == 403) {
+                assertThat(rejected.reply().body().path("errors").path(0).path("code").asString())
+                        .isEqualTo("err.sender_id.invalid");
+            }
             return;
         }
         ObjectNode message = envelope.message();

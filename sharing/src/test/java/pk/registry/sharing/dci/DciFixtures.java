@@ -32,6 +32,7 @@ import pk.registry.sharing.AgreementStatus;
 import pk.registry.sharing.AnswerField;
 import pk.registry.sharing.PartnerManagement;
 import pk.registry.sharing.Programme;
+import pk.registry.sharing.dci.testing.DciMessages;
 
 /**
  * What the DCI module tests set up, independent of the active model and of other tests: models
@@ -124,6 +125,8 @@ final class DciFixtures {
                 AnswerField.DISTRICT, AnswerField.MASKED_CNIC);
         @Nullable URI callbackBaseUrl;
         @Nullable String jwks;
+        /** The DCI sender id registered with the agreement: the one {@link DciMessages} sends. */
+        @Nullable String dciSenderId = DciMessages.SENDER;
 
         Draft with(Consumer<Draft> change) {
             change.accept(this);
@@ -133,7 +136,7 @@ final class DciFixtures {
         /** Saves the agreement; returns it as saved. */
         Agreement save(PartnerManagement partners) {
             partners.saveAgreement(new Agreement(id, "DCI test agency", status, validFrom, validUntil, dailyQuota, programmes,
-                    purposes, fields, "PK", null, callbackBaseUrl, jwks, Instant.EPOCH));
+                    purposes, fields, "PK", null, callbackBaseUrl, jwks, dciSenderId, Instant.EPOCH));
             return partners.agreement(id).orElseThrow();
         }
     }

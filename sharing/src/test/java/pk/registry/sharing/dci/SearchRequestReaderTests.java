@@ -32,7 +32,7 @@ class SearchRequestReaderTests {
     static Agreement agreement(Set<String> programmes, Set<Purpose> purposes) {
         return new Agreement(AgreementId.of("reader-agreement"), "Agency", AgreementStatus.ACTIVE, LocalDate.of(2025, 1, 1),
                 LocalDate.of(2030, 1, 1), 100, programmes, purposes, EnumSet.of(AnswerField.ELIGIBLE), "PK", null, null, null,
-                Instant.EPOCH);
+                DciMessages.SENDER, Instant.EPOCH);
     }
 
     static List<ItemVerdict> read(Agreement agreement, ObjectNode envelope) {

@@ -141,6 +141,20 @@ class DciSearchFunctionalTests {
     }
 
     @Test
+    void aRequestNamingAnotherAgencysSenderIdIsRefusedWithTheStandardsCode() {
+        ObjectNode request = DciMessages.search(DciMessages.searchEntry("r", "CNIC", DciService.newCnic('M')));
+        ((ObjectNode) request.get("header")).put("sender_id", Http.SECOND_PARTNER_SENDER);
+
+        HttpResponse<String> refused = service.post("/registry/sync/search", request);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(service.json(refused).get("errors").get(0).get("code").asString()).isEqualTo("err.sender_id.invalid");
+        assertThat(refused.body()).doesNotContain(Http.SECOND_PARTNER_SENDER);
+        DciSpec.get().assertHttpErrorResponse(refused.body());
+    }
+
+    @Test
     void onceTheAgreementHoldsKeysOnlyRequestsSignedWithThemAreAnswered() {
         PartnerSigner signer = new PartnerSigner(DciMessages.SENDER);
         DciService.configureDemoAgreement(partners, null, signer.publicJwks());

@@ -63,7 +63,7 @@ final class DciService {
         Agreement demo = partners.agreement(DEMO_AGREEMENT).orElseThrow();
         partners.saveAgreement(new Agreement(demo.id(), demo.agency(), demo.status(), demo.validFrom(), demo.validUntil(),
                 demo.dailyQuota(), demo.programmes(), demo.purposes(), demo.fields(), demo.jurisdiction(),
-                demo.transferApproval(), callbackBaseUrl, jwks, demo.updatedAt()));
+                demo.transferApproval(), callbackBaseUrl, jwks, demo.dciSenderId(), demo.updatedAt()));
         return partners.agreement(DEMO_AGREEMENT).orElseThrow();
     }
 
