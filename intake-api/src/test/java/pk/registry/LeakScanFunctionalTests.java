@@ -28,13 +28,15 @@ import pk.registry.kernel.Role;
 import pk.registry.sharing.dci.testing.DciMessages;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The leak scan (ASVS V14): one service run in which every role uses every flow with personal
  * data of its own (sign-in by text, an application, consents, a correction and a complaint, an
  * erasure request and its refusal, a legal hold, a field officer's CSV import with a refused
- * household and its error report, partners' own and DCI answers, the DPO's dry runs, the
- * auditor's and the admin's reads). Then the whole log, at DEBUG for the registry, JDBC,
+ * household and its error report, partners' own and DCI answers, the DCI search under a
+ * transaction id and a reference id of the partner's that hold a CNIC and a name, the DPO's dry
+ * runs, the auditor's and the admin's reads). Then the whole log, at DEBUG for the registry, JDBC,
  * Spring Batch and Spring Security, and every file under the data directory (the H2 files
  * compacted, keys, staged uploads, error reports) are searched for every CNIC, name, mobile
  * and address the run used: no hit at all, since personal data is stored only inside
@@ -61,6 +63,9 @@ class LeakScanFunctionalTests {
     private static final String OFFICERS_ADDRESS = "Chak 47 Wattoo Colony";
     private static final String REFUSED_CNIC = "35202-1122334-5";
     private static final String REFUSED_NAME = "Munawar Dasti";
+    /** The ids a DCI partner chose for its search: anything, a CNIC and a name too. */
+    private static final String DCI_TRANSACTION_ID = "case 38403-5566778-1 Ghulam Sarwar";
+    private static final String DCI_REFERENCE_ID = "ref 3840399887766 Razia";
 
     private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
     private static final Pattern PERSONAL = Pattern.compile("(?i).*(cnic|mobile|phone|msisdn|name|address|dob|birth).*");
@@ -111,6 +116,7 @@ class LeakScanFunctionalTests {
         }
         secrets.addAll(List.of(HEAD_NAME, "Kharal", SPOUSE_NAME, CHILD_NAME, OFFICERS_HEAD, OFFICERS_SPOUSE, "Wattoo",
                 REFUSED_NAME, "Dasti", ADDRESS, "Shahtoot", NEW_ADDRESS, "Sheesh Mahal", OFFICERS_ADDRESS));
+        secrets.addAll(List.of(DCI_TRANSACTION_ID, "5566778", "Ghulam Sarwar", DCI_REFERENCE_ID, "3840399887766", "Razia"));
         return secrets;
     }
 
@@ -197,9 +203,11 @@ class LeakScanFunctionalTests {
             JsonNode answer = http.json(send(partner, "POST", "/api/v1/verifications", "{\"cnic\":\"" + HEAD_CNIC
                     + "\",\"programme\":\"CASH_TRANSFER\",\"purpose\":\"ELIGIBILITY_ASSESSMENT\"}", 200));
             assertThat(answer.get("maskedCnic").asString()).isEqualTo("38403-*******-4");
-            String search = DciMessages.text(DciMessages.search(
-                    DciMessages.searchEntry("officers", "NationalID", OFFICERS_HEAD_CNIC.replace("-", "")),
-                    DciMessages.searchEntry("unknown", "CNIC", REFUSED_CNIC)));
+            ObjectNode request = DciMessages.search(
+                    DciMessages.searchEntry(DCI_REFERENCE_ID, "NationalID", OFFICERS_HEAD_CNIC.replace("-", "")),
+                    DciMessages.searchEntry("unknown", "CNIC", REFUSED_CNIC));
+            ((ObjectNode) request.get("message")).put("transaction_id", DCI_TRANSACTION_ID);
+            String search = DciMessages.text(request);
             HttpResponse<String> searched = http.send(http.request("/registry/sync/search")
                     .header("Authorization", "Bearer " + partner).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(search)));

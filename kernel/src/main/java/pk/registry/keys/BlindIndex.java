@@ -28,7 +28,14 @@ public class BlindIndex {
          * A partner's own id of a request (X-Request-Id), in the disclosure log: the partner can
          * find its request by it, and free text a partner chose (a CNIC, say) is never kept.
          */
-        PARTNER_REQUEST
+        PARTNER_REQUEST,
+        /**
+         * A DCI partner's {@code transaction_id} of a search, with its agreement: the partner's
+         * status requests find the search by it, and free text a partner chose is never kept.
+         */
+        DCI_TRANSACTION_ID,
+        /** A DCI partner's {@code reference_id} of a search's entry, with its agreement, likewise. */
+        DCI_REFERENCE_ID
     }
 
     private static final int OUTPUT_BYTES = 32;

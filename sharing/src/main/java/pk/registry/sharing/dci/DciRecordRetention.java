@@ -15,8 +15,8 @@ import pk.registry.kernel.RetentionCategory;
  * The DCI records' retention ({@code dciRecords}): a transaction received before the cut-off goes
  * with its entries' outcomes and its callbacks, once none of them is pending or still holds its
  * sealed answer; a subscription that ended before the cut-off goes too, unless its household is
- * held. What partners sent as ids ({@code transaction_id}, {@code reference_id}) is kept no longer
- * than this.
+ * held. What is kept of the ids partners sent ({@code transaction_id}, {@code reference_id} of a
+ * search: a keyed token and a sealed copy, never the text) goes with them.
  */
 @Component
 class DciRecordRetention implements RetentionCategory {
