@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,7 +22,8 @@ import pk.registry.kernel.Purpose;
  * {@code demo-partner} is bound, its DCI sender id {@code spmis.example.org}; a second agreement
  * on the same terms, {@code demo-agreement-2} of the client {@code demo-partner-2}, DCI sender id
  * {@code welfare.example.org}, so that one partner can be shown to reach nothing of another's.
- * Created on the first demo start, left as they are afterwards. Exists only in the demo profile.
+ * Created on the first demo start, left as they are afterwards, except that one stored before
+ * agreements registered a DCI sender id is given its own. Exists only in the demo profile.
  */
 @Component
 @Profile("demo")
@@ -53,12 +55,24 @@ class DemoPartners {
     }
 
     private void seedAgreement(AgreementId id, String agency, String dciSenderId) {
-        if (partners.agreement(id).isEmpty()) {
+        Optional<Agreement> stored = partners.agreement(id);
+        if (stored.isPresent() && stored.get().dciSenderId() == null) {
+            registerSender(stored.get(), dciSenderId);
+        }
+        if (stored.isEmpty()) {
             partners.saveAgreement(new Agreement(id, agency, AgreementStatus.ACTIVE,
                     LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31), 100_000, Set.of(PROGRAMME),
                     EnumSet.of(Purpose.ELIGIBILITY_ASSESSMENT), EnumSet.of(AnswerField.ELIGIBLE, AnswerField.SCORE_BAND,
                             AnswerField.HOUSEHOLD_SIZE, AnswerField.DISTRICT, AnswerField.MASKED_CNIC),
                     "PK", null, null, null, dciSenderId, Instant.EPOCH));
         }
+    }
+
+    /** A demo agreement stored before agreements registered a DCI sender id (V23) gets its own, as a new demo's has. */
+    private void registerSender(Agreement agreement, String dciSenderId) {
+        partners.saveAgreement(new Agreement(agreement.id(), agreement.agency(), agreement.status(), agreement.validFrom(),
+                agreement.validUntil(), agreement.dailyQuota(), agreement.programmes(), agreement.purposes(),
+                agreement.fields(), agreement.jurisdiction(), agreement.transferApproval(), agreement.callbackBaseUrl(),
+                agreement.jwks(), dciSenderId, agreement.updatedAt()));
     }
 }
