@@ -85,10 +85,10 @@ class DciCallbacksIntegrationTests {
     @BeforeEach
     void setUp() {
         clock.reset();
-        model = DciFixtures.model(scores, 10);
-        programme = DciFixtures.programme(partners, model);
-        household = DciFixtures.register(households, today());
-        DciFixtures.rescore(new TransactionTemplate(transactionManager), scores, household.id(), model);
+        DciFixtures.Eligible eligible = DciFixtures.eligibleHousehold(scores, partners, households, transactionManager, today());
+        model = eligible.model();
+        programme = eligible.programme();
+        household = eligible.household();
         receiver = CallbackReceiver.start();
         elsewhere = CallbackReceiver.start();
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import pk.registry.consent.ConsentForm;
@@ -90,6 +91,22 @@ final class DciFixtures {
     /** Scores the household under the model version, as the rescoring job does. */
     static void rescore(TransactionTemplate transactions, HouseholdScores scores, HouseholdId household, String version) {
         transactions.executeWithoutResult(status -> scores.rescore(List.of(household), version));
+    }
+
+    /**
+     * A programme on a new model version that scores every household 10 (cut-off 50), and a household
+     * registered and scored under it: the eligible household most DCI tests ask about.
+     */
+    static Eligible eligibleHousehold(HouseholdScores scores, PartnerManagement partners, HouseholdManagement households,
+            PlatformTransactionManager transactionManager, LocalDate today) {
+        String model = model(scores, 10);
+        Programme programme = programme(partners, model);
+        Registered household = register(households, today);
+        rescore(new TransactionTemplate(transactionManager), scores, household.id(), model);
+        return new Eligible(model, programme, household);
+    }
+
+    record Eligible(String model, Programme programme, Registered household) {
     }
 
     /** A programme on the model version with a cut-off of 50. */

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import pk.registry.household.HouseholdManagement;
 import pk.registry.household.HouseholdScores;
@@ -74,10 +73,9 @@ class DciSearchIntegrationTests {
     @BeforeEach
     void registerAnEligibleHousehold() {
         clock.reset();
-        String model = DciFixtures.model(scores, 10);
-        programme = DciFixtures.programme(partners, model);
-        household = DciFixtures.register(households, today());
-        DciFixtures.rescore(new TransactionTemplate(transactionManager), scores, household.id(), model);
+        DciFixtures.Eligible eligible = DciFixtures.eligibleHousehold(scores, partners, households, transactionManager, today());
+        programme = eligible.programme();
+        household = eligible.household();
     }
 
     @Test
