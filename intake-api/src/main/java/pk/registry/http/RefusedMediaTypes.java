@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -43,25 +42,18 @@ class RefusedMediaTypes implements ResponseBodyAdvice<Object> {
         if (body instanceof ProblemDetail) {
             return body;
         }
-        if (refuses(request.getHeaders().get("Accept"), selected)) {
+        if (refuses(request.getHeaders().getAccept(), selected)) {
             throw new ErrorResponseException(HttpStatus.NOT_ACCEPTABLE, Problems.of(HttpStatus.NOT_ACCEPTABLE,
                     "The Accept header gives the only representation of this answer the quality 0."), null);
         }
         return body;
     }
 
-    /** Whether the most specific of the ranges that include the media type gives it the quality 0. */
-    static boolean refuses(@Nullable List<String> accept, MediaType type) {
-        if (accept == null) {
-            return false;
-        }
-        List<MediaType> ranges;
-        try {
-            ranges = MediaType.parseMediaTypes(accept);
-        }
-        catch (InvalidMediaTypeException ex) {
-            return false; // refused before, by AcceptHeader
-        }
+    /**
+     * Whether the most specific of the ranges that include the media type gives it the quality 0.
+     * The header parses: one that does not was refused before the handler ran ({@link AcceptHeader}).
+     */
+    private static boolean refuses(List<MediaType> ranges, MediaType type) {
         Optional<MediaType> deciding = ranges.stream().filter(range -> range.includes(type)).max(SPECIFICITY);
         return deciding.isPresent() && deciding.get().getQualityValue() == 0;
     }

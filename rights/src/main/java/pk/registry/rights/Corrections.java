@@ -128,19 +128,21 @@ public class Corrections {
                 clock.instant(), note)) {
             throw new RightsConflictException("This correction was decided already.");
         }
-        Boolean ownedOnline = null;
-        if (approve) {
-            Correction correction = opened(row.get());
-            ownedOnline = households.apply(decider, row.get().household(), required("field", correction.field()),
-                    required("proposedValue", correction.proposedValue())).ownedOnline();
-            if (MOBILE.equals(correction.field())) {
-                supersedeMobileCorrections(decider, row.get().household());
-            }
-        }
+        Boolean ownedOnline = approve ? applyApproved(decider, row.get()) : null;
         audit.record(AuditEntry.success(decider, Purpose.ELIGIBILITY_ASSESSMENT, row.get().household(),
                 AuditAction.CORRECTION_DECIDED));
-        Boolean told = ownedOnline;
-        return records.find(id).map(decided -> new DecidedCorrection(opened(decided), told));
+        return records.find(id).map(decided -> new DecidedCorrection(opened(decided), ownedOnline));
+    }
+
+    /** Applies an approved correction; returns whether an applicant still sees its household online. */
+    private boolean applyApproved(Actor decider, CorrectionRecords.Row row) {
+        Correction correction = opened(row);
+        boolean ownedOnline = households.apply(decider, row.household(), required("field", correction.field()),
+                required("proposedValue", correction.proposedValue())).ownedOnline();
+        if (MOBILE.equals(correction.field())) {
+            supersedeMobileCorrections(decider, row.household());
+        }
+        return ownedOnline;
     }
 
     /**

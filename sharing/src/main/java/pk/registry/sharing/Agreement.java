@@ -35,6 +35,12 @@ public record Agreement(AgreementId id, String agency, AgreementStatus status, L
     /** What a registered DCI sender id is: 1 to 100 letters, digits, dots, underscores, colons or hyphens. */
     public static final String DCI_SENDER_ID = "[A-Za-z0-9._:\\-]{1,100}";
 
+    /** The same agreement with this DCI sender id registered. */
+    public Agreement withDciSenderId(String senderId) {
+        return new Agreement(id, agency, status, validFrom, validUntil, dailyQuota, programmes, purposes, fields,
+                jurisdiction, transferApproval, callbackBaseUrl, jwks, senderId, updatedAt);
+    }
+
     /** A transfer outside Pakistan, approved for adequate controls. */
     public record TransferApproval(String reference, LocalDate approvedOn) {
     }

@@ -57,7 +57,8 @@ class DemoPartners {
     private void seedAgreement(AgreementId id, String agency, String dciSenderId) {
         Optional<Agreement> stored = partners.agreement(id);
         if (stored.isPresent() && stored.get().dciSenderId() == null) {
-            registerSender(stored.get(), dciSenderId);
+            // stored before agreements registered a DCI sender id (V23): given its own, as a new demo's has
+            partners.saveAgreement(stored.get().withDciSenderId(dciSenderId));
         }
         if (stored.isEmpty()) {
             partners.saveAgreement(new Agreement(id, agency, AgreementStatus.ACTIVE,
@@ -66,13 +67,5 @@ class DemoPartners {
                             AnswerField.HOUSEHOLD_SIZE, AnswerField.DISTRICT, AnswerField.MASKED_CNIC),
                     "PK", null, null, null, dciSenderId, Instant.EPOCH));
         }
-    }
-
-    /** A demo agreement stored before agreements registered a DCI sender id (V23) gets its own, as a new demo's has. */
-    private void registerSender(Agreement agreement, String dciSenderId) {
-        partners.saveAgreement(new Agreement(agreement.id(), agreement.agency(), agreement.status(), agreement.validFrom(),
-                agreement.validUntil(), agreement.dailyQuota(), agreement.programmes(), agreement.purposes(),
-                agreement.fields(), agreement.jurisdiction(), agreement.transferApproval(), agreement.callbackBaseUrl(),
-                agreement.jwks(), dciSenderId, agreement.updatedAt()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,7 +84,7 @@ class TxnStatuses {
         Status status = txnStatus(found, query, transactionId, correlationId);
         callbacks.queue(new Transactions.Txn(correlationId, envelope.agreement().id(), transactionId, "txn-status", "pdng",
                 null, clock.instant()), List.of(), TXN_ON_STATUS, target.get(), header(found, envelope),
-                message(transactionId, correlationId, query.txnType(), status.txnStatus()), status.held());
+                message(transactionId, correlationId, query.txnType(), status.txnStatus()), status.heldAnswers(deliveries));
         return DciReply.acknowledged(correlationId, clock.instant());
     }
 
@@ -115,16 +116,40 @@ class TxnStatuses {
     }
 
     /**
-     * A {@code txn_status}, and the held answers it carries by their place in its
-     * {@code search_response}: a callback that carries them holds them too.
+     * A {@code txn_status}, and where it carries answers still held undelivered: the callback that
+     * holds them ({@code heldBy}) and, for each entry of its {@code search_response}, the entry's place
+     * in that callback's.
      */
-    private record Status(ObjectNode txnStatus, List<Deliveries.HeldAnswer> held) {
+    private record Status(ObjectNode txnStatus, @Nullable String heldBy, List<Integer> carried) {
+
+        static Status of(ObjectNode txnStatus) {
+            return new Status(txnStatus, null, List.of());
+        }
+
+        /**
+         * The held answers it carries by their place in its {@code search_response}: a callback that
+         * carries them holds them too. Read only for such a callback, not for a status answered at once.
+         */
+        List<Deliveries.HeldAnswer> heldAnswers(Deliveries deliveries) {
+            if (heldBy == null) {
+                return List.of();
+            }
+            Map<Integer, UUID> held = deliveries.answersHeldBy(heldBy);
+            List<Deliveries.HeldAnswer> answers = new ArrayList<>();
+            for (int place = 0; place < carried.size(); place++) {
+                UUID disclosure = held.get(carried.get(place));
+                if (disclosure != null) {
+                    answers.add(new Deliveries.HeldAnswer(place, disclosure));
+                }
+            }
+            return answers;
+        }
     }
 
     private Status txnStatus(Optional<Transactions.Txn> found, TxnStatusQuery query, String transactionId,
             String correlationId) {
         if (found.isEmpty()) {
-            return new Status(SearchMessages.response(transactionId, correlationId), List.of());
+            return Status.of(SearchMessages.response(transactionId, correlationId));
         }
         Transactions.Txn txn = found.get();
         List<String> wanted = "reference_id_list".equals(query.attributeType()) ? query.values() : List.of();
@@ -132,20 +157,16 @@ class TxnStatuses {
         ArrayNode responses = (ArrayNode) status.get("search_response");
         Optional<Deliveries.Held> undelivered = deliveries.undelivered(txn.correlationId(), SearchAnswering.ON_SEARCH);
         if (undelivered.isPresent()) {
-            Map<Integer, UUID> held = deliveries.answersHeldBy(undelivered.get().id());
-            List<Deliveries.HeldAnswer> answers = new ArrayList<>();
+            List<Integer> carried = new ArrayList<>();
             JsonNode entries = sealer.open(undelivered.get().sealed(), txn.correlationId()).path("message")
                     .path("search_response");
             for (int item = 0; item < entries.size(); item++) {
                 if (wanted.isEmpty() || wanted.contains(Json.string(entries.get(item), "reference_id"))) {
-                    UUID disclosure = held.get(item);
-                    if (disclosure != null) {
-                        answers.add(new Deliveries.HeldAnswer(responses.size(), disclosure));
-                    }
+                    carried.add(item);
                     responses.add(entries.get(item));
                 }
             }
-            return new Status(status, answers);
+            return new Status(status, undelivered.get().id(), carried);
         }
         for (Transactions.Entry entry : transactions.entries(txn.correlationId())) {
             if (wanted.isEmpty() || wanted.contains(entry.referenceId())) {
@@ -158,6 +179,6 @@ class TxnStatuses {
                 }
             }
         }
-        return new Status(status, List.of());
+        return Status.of(status);
     }
 }
