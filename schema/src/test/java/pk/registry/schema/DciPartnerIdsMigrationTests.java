@@ -1,16 +1,14 @@
 package pk.registry.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static pk.registry.schema.MigrationTestDatabase.values;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,22 +20,23 @@ import org.junit.jupiter.api.Test;
  */
 class DciPartnerIdsMigrationTests {
 
-    private static final String URL = "jdbc:h2:mem:dciids;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    private static final MigrationTestDatabase DATABASE = new MigrationTestDatabase("dciids",
+            "classpath:db/dci-rows-before-v24");
     private static final String TRANSACTION_ID = "case of 35202-1234567-1";
     private static final String REFERENCE_ID = "ref 3520276543212";
 
     @Test
     void theIdsSentBeforeAreDroppedAndTheRowsKept() throws SQLException {
-        flyway("23.1").migrate();
-        try (Connection connection = DriverManager.getConnection(URL, "sa", "");
+        DATABASE.migrateTo("23.1");
+        try (Connection connection = DATABASE.connect();
                 Statement statement = connection.createStatement()) {
             assertThat(values(statement, "SELECT transaction_id FROM dci_transaction")).as("control: stored as sent")
                     .containsExactly(TRANSACTION_ID);
         }
 
-        flyway("latest").migrate();
+        DATABASE.migrateTo("latest");
 
-        try (Connection connection = DriverManager.getConnection(URL, "sa", "");
+        try (Connection connection = DATABASE.connect();
                 Statement statement = connection.createStatement()) {
             List<String> stored = new ArrayList<>();
             for (String table : List.of("dci_transaction", "dci_reference", "dci_delivery")) {
@@ -55,24 +54,5 @@ class DciPartnerIdsMigrationTests {
                     WHERE TABLE_NAME IN ('DCI_TRANSACTION', 'DCI_REFERENCE')"""))
                     .doesNotContain("TRANSACTION_ID", "REFERENCE_ID");
         }
-    }
-
-    private static Flyway flyway(String target) {
-        return Flyway.configure().dataSource(URL, "sa", "").target(target)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2", "classpath:db/dci-rows-before-v24")
-                .load();
-    }
-
-    /** Every value of every row the query returns, as text. */
-    private static List<String> values(Statement statement, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery(query)) {
-            while (rows.next()) {
-                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
-                    values.add(String.valueOf(rows.getString(column)));
-                }
-            }
-        }
-        return values;
     }
 }

@@ -11,10 +11,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,15 +28,19 @@ import pk.registry.sharing.AgreementId;
  * update ({@link #claim}), so that of several nodes exactly one sends it; a claim that its node
  * did not finish (a crash) runs out and the callback is due again. The answers a callback holds
  * are linked to the disclosures they were recorded as ({@code dci_held_answer}), so that a
- * household's erasure can withdraw them ({@link #holdingAnswersAbout}).
+ * household's erasure can withdraw them ({@link #holdingAnswersAbout}). Where a callback goes may
+ * hold whatever path a partner put in its {@code sender_uri}, so it is kept sealed, and only until
+ * the callback ends (delivered, given up or withdrawn).
  */
 @Repository
 class Deliveries {
 
     private final JdbcClient jdbc;
+    private final Sealer sealer;
 
-    Deliveries(JdbcClient jdbc) {
+    Deliveries(JdbcClient jdbc, Sealer sealer) {
         this.jdbc = jdbc;
+        this.sealer = sealer;
     }
 
     /** A callback a node has claimed: where it goes, its sealed envelope, how many attempts were made with this one. */
@@ -53,6 +59,9 @@ class Deliveries {
     private static final String HELD = "SELECT id, correlation_id, action, sealed_envelope FROM dci_delivery "
             + "WHERE sealed_envelope IS NOT NULL AND ";
 
+    /** A callback's end: it is not attempted again, so where it would have gone is forgotten. */
+    private static final String ENDED = "claimed_by = NULL, claimed_until = NULL, target_sealed = NULL, target_url = NULL";
+
     /**
      * A time as stored: to the millisecond, rounded down, so that a time written now is never
      * after "now" (the database would round a finer one to its own precision, possibly up).
@@ -64,11 +73,12 @@ class Deliveries {
     void add(String id, String correlationId, AgreementId agreement, String action, URI target, byte[] sealed,
             List<HeldAnswer> answers, Instant now) {
         jdbc.sql("""
-                INSERT INTO dci_delivery (id, correlation_id, agreement_id, action, target_url, sealed_envelope, status,
+                INSERT INTO dci_delivery (id, correlation_id, agreement_id, action, target_sealed, sealed_envelope, status,
                                           attempts, next_attempt_at, created_at, updated_at)
                 VALUES (:id, :correlation, :agreement, :action, :target, :sealed, 'PENDING', 0, :now, :now, :now)""")
                 .param("id", id).param("correlation", correlationId).param("agreement", agreement.value())
-                .param("action", action).param("target", target.toString()).param("sealed", sealed)
+                .param("action", action).param("target", sealer.sealText(target.toString(), targetRow(id)))
+                .param("sealed", sealed)
                 .param("now", at(now)).update();
         for (HeldAnswer answer : answers) {
             jdbc.sql("INSERT INTO dci_held_answer (delivery_id, item_no, disclosure_id) VALUES (:id, :item, :disclosure)")
@@ -98,20 +108,30 @@ class Deliveries {
             return Optional.empty();
         }
         return jdbc.sql("""
-                SELECT correlation_id, agreement_id, action, target_url, sealed_envelope, attempts
+                SELECT correlation_id, agreement_id, action, target_sealed, target_url, sealed_envelope, attempts
                 FROM dci_delivery WHERE id = :id AND claimed_by = :node""")
                 .param("id", id).param("node", node)
                 .query((rs, row) -> new Claimed(id, rs.getString(1), AgreementId.of(rs.getString(2)), rs.getString(3),
-                        URI.create(rs.getString(4)), rs.getBytes(5), rs.getInt(6)))
+                        target(id, rs.getBytes(4), rs.getString(5)), rs.getBytes(6), rs.getInt(7)))
                 .optional();
+    }
+
+    /** The callback's URL: sealed, or, for one queued before URLs were sealed, as it was stored. */
+    private URI target(String id, byte @Nullable [] sealed, @Nullable String stored) {
+        return URI.create(sealed != null ? sealer.openText(sealed, targetRow(id)) : Objects.requireNonNull(stored));
+    }
+
+    /** What a sealed callback URL is bound to: its column and its callback. */
+    private static String targetRow(String id) {
+        return "dci_delivery.target_sealed|" + id;
     }
 
     /** Delivered: the sealed envelope is dropped, and with it the links to its answers. */
     void delivered(String id, Instant now) {
         forgetAnswers(id);
         jdbc.sql("""
-                UPDATE dci_delivery SET status = 'DELIVERED', sealed_envelope = NULL, claimed_by = NULL, claimed_until = NULL,
-                       last_error = NULL, updated_at = :now WHERE id = :id""")
+                UPDATE dci_delivery SET status = 'DELIVERED', sealed_envelope = NULL, last_error = NULL, updated_at = :now,
+                       """ + ENDED + " WHERE id = :id")
                 .param("now", at(now)).param("id", id).update();
     }
 
@@ -127,8 +147,8 @@ class Deliveries {
     /** Given up: not attempted again; the sealed envelope stays for status requests until the retention ends. */
     void gaveUp(String id, String error, Instant now) {
         jdbc.sql("""
-                UPDATE dci_delivery SET status = 'FAILED', claimed_by = NULL, claimed_until = NULL, last_error = :error,
-                       updated_at = :now WHERE id = :id""")
+                UPDATE dci_delivery SET status = 'FAILED', last_error = :error, updated_at = :now,
+                       """ + ENDED + " WHERE id = :id")
                 .param("error", error).param("now", at(now)).param("id", id).update();
     }
 
@@ -181,8 +201,8 @@ class Deliveries {
     void withdraw(String id, String reason, Instant now) {
         forgetAnswers(id);
         jdbc.sql("""
-                UPDATE dci_delivery SET status = 'FAILED', sealed_envelope = NULL, claimed_by = NULL, claimed_until = NULL,
-                       last_error = :reason, updated_at = :now WHERE id = :id""")
+                UPDATE dci_delivery SET status = 'FAILED', sealed_envelope = NULL, last_error = :reason, updated_at = :now,
+                       """ + ENDED + " WHERE id = :id")
                 .param("reason", reason).param("now", at(now)).param("id", id).update();
     }
 

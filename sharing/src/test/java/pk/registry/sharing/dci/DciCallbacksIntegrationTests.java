@@ -138,15 +138,38 @@ class DciCallbacksIntegrationTests {
     }
 
     @Test
-    void aSenderUriUnderTheRegisteredBaseIsCalled() {
+    void aSenderUriUnderTheRegisteredBaseIsCalledAndForgottenOnceDelivered() {
         Agreement agreement = agreement(receiver);
         ObjectNode request = search();
         ((ObjectNode) request.get("header")).put("sender_uri", receiver.baseUrl() + "/spmis/callbacks/on-search");
 
-        acknowledged(search(DciFixtures.partner(agreement), request));
+        String correlationId = acknowledged(search(DciFixtures.partner(agreement), request));
+        assertThat(callbackUrlsKept(correlationId)).as("queued: sealed, not in clear").containsExactly("sealed");
         delivery.deliverDue();
 
         assertThat(receiver.await("/spmis/callbacks/on-search", 1, Duration.ofSeconds(5))).hasSize(1);
+        assertThat(callbackUrlsKept(correlationId)).as("delivered: nothing more is sent").containsExactly("none");
+    }
+
+    @Test
+    void aCallbackQueuedWithItsUrlInClearBeforeUrlsWereSealedIsStillDeliveredThere() {
+        Agreement agreement = agreement(receiver);
+        String correlationId = acknowledged(search(DciFixtures.partner(agreement), search()));
+        jdbc.sql("UPDATE dci_delivery SET target_url = :url, target_sealed = NULL WHERE correlation_id = :id")
+                .param("url", receiver.baseUrl() + "/queued/before/v25").param("id", correlationId).update();
+        assertThat(callbackUrlsKept(correlationId)).as("as V25 leaves a pending callback").containsExactly("clear");
+
+        delivery.deliverDue();
+
+        assertThat(receiver.await("/queued/before/v25", 1, Duration.ofSeconds(5))).hasSize(1);
+        assertThat(callbackUrlsKept(correlationId)).containsExactly("none");
+    }
+
+    /** How each of the transaction's callbacks keeps its URL: sealed, in clear, or not at all. */
+    private List<String> callbackUrlsKept(String correlationId) {
+        return jdbc.sql("""
+                SELECT CASE WHEN target_url IS NOT NULL THEN 'clear' WHEN target_sealed IS NOT NULL THEN 'sealed' ELSE 'none' END
+                FROM dci_delivery WHERE correlation_id = :id""").param("id", correlationId).query(String.class).list();
     }
 
     @Test
@@ -181,7 +204,7 @@ class DciCallbacksIntegrationTests {
         Agreement agreement = agreement(receiver);
         receiver.failNext(100);
         ObjectNode request = search();
-        acknowledged(search(DciFixtures.partner(agreement), request));
+        String correlationId = acknowledged(search(DciFixtures.partner(agreement), request));
         String transactionId = request.get("message").get("transaction_id").asString();
 
         for (int round = 0; round < 8; round++) {
@@ -190,6 +213,7 @@ class DciCallbacksIntegrationTests {
         }
 
         assertThat(receiver.attempts()).isEqualTo(6);
+        assertThat(callbackUrlsKept(correlationId)).as("given up: nothing more is sent").containsExactly("none");
         JsonNode status = syncTxnStatus(DciFixtures.partner(agreement), "transaction_id", transactionId);
         assertThat(status.get("header").get("status").asString()).isEqualTo("rjct");
         assertThat(status.get("header").get("status_reason_message").asString()).contains("6 attempt(s)", "HTTP 500");

@@ -37,8 +37,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The ids a DCI partner chooses ({@code transaction_id}, {@code reference_id}) may hold anything,
- * a CNIC too: after a partner used every endpoint with ids of its own, no column of any table holds
+ * The ids a DCI partner chooses ({@code transaction_id}, {@code reference_id}, a path of its own
+ * under its callback base as {@code sender_uri}) may hold anything, a CNIC too: after a partner used every endpoint with ids of its own, no column of any table holds
  * one of them in clear, as text or within bytes (the way {@code LeakScanFunctionalTests} searches
  * the files, here column by column). The status requests still find a search by each of its ids and
  * carry them back, within the caller's agreement only: the same ids under two agreements are two
@@ -46,6 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RegistryModuleTest
 class DciPartnerIdsIntegrationTests {
+
+    private static final String CALLBACK_BASE = "http://127.0.0.1:9/dci";
 
     @Autowired
     DciGateway gateway;
@@ -95,6 +97,7 @@ class DciPartnerIdsIntegrationTests {
                 .asString();
         ObjectNode async = DciMessages.search(DciMessages.searchEntry(id(ids, "ref-async"), "CNIC", cnic));
         transactionId(async, id(ids, "txn-async"));
+        ((ObjectNode) async.get("header")).put("sender_uri", CALLBACK_BASE + "/cases/" + id(ids, "case-" + cnic));
         ObjectNode status = DciMessages.txnStatus("transaction_id", DciMessages.JSON.getNodeFactory()
                 .stringNode(transactionIdOf(sync)));
         transactionId(status, id(ids, "txn-status"));
@@ -247,7 +250,7 @@ class DciPartnerIdsIntegrationTests {
     /** An agreement with a callback base URL (on a port nothing listens to), so that async requests are queued. */
     private Agreement agreement() {
         return DciFixtures.draft(programme.code(), today())
-                .with(draft -> draft.callbackBaseUrl = URI.create("http://127.0.0.1:9/dci")).save(partners);
+                .with(draft -> draft.callbackBaseUrl = URI.create(CALLBACK_BASE)).save(partners);
     }
 
     private DciReply send(String path, Actor partner, ObjectNode request) {
