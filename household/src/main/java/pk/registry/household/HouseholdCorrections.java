@@ -1,6 +1,7 @@
 package pk.registry.household;
 
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -64,7 +65,8 @@ public class HouseholdCorrections {
     }
 
     /**
-     * Applies a correction approved by a field officer of the household's district or the DPO.
+     * Applies a correction approved by a field officer of the household's district or the DPO, to
+     * the household as it is once no other transaction changes it (its row is locked first).
      * @return whether an applicant still sees the household online: not when a corrected mobile
      *         already owns another household ({@link Owners}), which the approver should know
      * @throws CorrectionRejectedException if the corrected household breaks the rule set (nothing changes)
@@ -74,6 +76,9 @@ public class HouseholdCorrections {
      */
     @Transactional
     public Applied apply(Actor approver, HouseholdId household, String field, String value) {
+        if (!households.lock(household)) {
+            throw new NoSuchElementException("no such household");
+        }
         HouseholdRow row = households.find(household).orElseThrow();
         HouseholdSealer.Resealed resealed = sealer.reseal(row, corrected(row, new FieldCorrection(field, value)),
                 households.scoredVersions(household));

@@ -3,6 +3,7 @@ package pk.registry.household;
 import java.util.NoSuchElementException;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import pk.registry.kernel.HouseholdId;
@@ -21,6 +22,20 @@ public class HouseholdNotes {
     HouseholdNotes(Households households, HouseholdSealer sealer) {
         this.households = households;
         this.sealer = sealer;
+    }
+
+    /**
+     * Holds the household until the caller's transaction ends: another filing about it, or a
+     * decision on one, waits until then. A day's filings are counted, and a decision reads and
+     * changes the household, with nothing else in between: two approvals at once would each write
+     * the household back as it was before the other.
+     * @throws NoSuchElementException if there is no such household
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdForFiling(HouseholdId household) {
+        if (!households.lock(household)) {
+            throw new NoSuchElementException("no such household");
+        }
     }
 
     /**

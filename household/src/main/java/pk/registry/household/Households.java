@@ -228,6 +228,16 @@ class Households {
                 .optional();
     }
 
+    /**
+     * Locks the household's row until the caller's transaction ends, so that changes to it made
+     * from what it was read as happen one after another.
+     * @return false if there is no such household
+     */
+    boolean lock(HouseholdId household) {
+        return jdbc.sql("SELECT id FROM household WHERE id = :id FOR UPDATE").param("id", household.toString())
+                .query(String.class).optional().isPresent();
+    }
+
     /** Replaces a household's sealed parts, clear columns and owner after a correction. */
     void update(HouseholdRow row) {
         jdbc.sql("""

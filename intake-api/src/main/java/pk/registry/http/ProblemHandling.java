@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -112,6 +113,17 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
         return problem(Problems.invalid(List.of(new FieldError(name == null ? "parameter" : name, "Type",
                 "has the wrong type or format"))));
+    }
+
+    /**
+     * Two requests changing the same rows at once, one of which the database stopped (a deadlock,
+     * a lock not granted in time): its transaction rolled back, so it can be sent again as it was.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Object> concurrentChange(ConcurrencyFailureException ex) {
+        log.info("{} while serving a request: answered 409", ex.getClass().getSimpleName());
+        return problem(Problems.of(HttpStatus.CONFLICT, "The same record was being changed by another request at the same "
+                + "time; nothing of this request was kept. Send it again."));
     }
 
     /** An applicant asked about "my" household before they have one. */

@@ -57,6 +57,7 @@ public class Complaints {
      */
     @Transactional
     public Complaint lodge(Actor applicant, HouseholdId household, String text) {
+        notes.holdForFiling(household);
         quota.requireRoom(since -> records.countSince(household, since));
         UUID id = Ids.newId();
         byte[] content = notes.seal(household, slot(id), text);

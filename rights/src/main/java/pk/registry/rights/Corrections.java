@@ -74,6 +74,7 @@ public class Corrections {
      */
     @Transactional
     public Correction request(Actor applicant, HouseholdId household, String district, Request request) {
+        notes.holdForFiling(household);
         quota.requireRoom(since -> records.countSince(household, since));
         if (request.kind() == CorrectionKind.CORRECTION) {
             households.check(household, required("field", request.field()), required("proposedValue", request.proposedValue()));
@@ -124,6 +125,7 @@ public class Corrections {
         if (row.isEmpty()) {
             return Optional.empty();
         }
+        notes.holdForFiling(row.get().household());
         if (!records.decide(id, approve ? CorrectionStatus.APPROVED : CorrectionStatus.REJECTED, decider.subject(),
                 clock.instant(), note)) {
             throw new RightsConflictException("This correction was decided already.");

@@ -18,6 +18,7 @@ import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Pakistan;
 import pk.registry.kernel.Role;
 import pk.registry.rights.Households.Registered;
+import pk.testsupport.AtOnce;
 import pk.testsupport.RegistryModuleTest;
 import pk.testsupport.TestClock;
 
@@ -145,6 +146,25 @@ class ComplaintsIntegrationTests {
 
         complaints.lodge(household.owner(), household.id(), "the next day");
         assertThat(complaints.of(household.id())).hasSize(11);
+    }
+
+    /** Complaints lodged at once stop at the day's quota as complaints lodged one after another do. */
+    @Test
+    void complaintsLodgedAtOnceKeepTheQuota() throws InterruptedException {
+        Registered household = register();
+
+        java.util.List<String> lodged = AtOnce.run(14, caller -> {
+            try {
+                complaints.lodge(household.owner(), household.id(), "complaint at once " + caller);
+                return "lodged";
+            }
+            catch (FilingQuotaExhaustedException refused) {
+                return "refused";
+            }
+        });
+
+        assertThat(lodged).filteredOn("lodged"::equals).hasSize(10);
+        assertThat(complaints.of(household.id())).hasSize(10);
     }
 
     private Registered register() {

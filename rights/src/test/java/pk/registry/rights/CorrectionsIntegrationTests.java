@@ -17,12 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import pk.registry.household.Application;
 import pk.registry.household.CorrectionConflictException;
 import pk.registry.household.CorrectionRejectedException;
+import pk.registry.household.HouseholdForm;
 import pk.registry.household.HouseholdManagement;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Pakistan;
 import pk.registry.kernel.Role;
 import pk.registry.rights.Households.Registered;
+import pk.testsupport.AtOnce;
 import pk.testsupport.RegistryModuleTest;
 import pk.testsupport.TestClock;
 
@@ -280,6 +282,72 @@ class CorrectionsIntegrationTests {
 
         assertThat(corrections.request(household.owner(), household.id(), household.district(),
                 correction("rooms", "7", null)).status()).isEqualTo(CorrectionStatus.PENDING);
+    }
+
+    /**
+     * Approvals of one household's corrections at once apply each to the household as the others
+     * left it (none is lost to a stale copy written back), and filings at once stop at the day's
+     * quota like filings one after another.
+     */
+    @Test
+    void correctionsApprovedAtOnceAreAllAppliedAndFilingsAtOnceKeepTheQuota() throws InterruptedException {
+        Registered household = register("Lahore");
+        List<Correction> asked = List.of(
+                corrections.request(household.owner(), household.id(), household.district(), correction("rooms", "5", null)),
+                corrections.request(household.owner(), household.id(), household.district(),
+                        correction("electricityBillPkr", "1234", null)),
+                corrections.request(household.owner(), household.id(), household.district(),
+                        correction("gasBillPkr", "777", null)));
+
+        List<CorrectionStatus> decided = AtOnce.run(asked.size(), caller -> corrections
+                .decide(caller % 2 == 0 ? DPO : LAHORE_OFFICER, asked.get(caller).id(), true, null).orElseThrow()
+                .correction().status());
+
+        assertThat(decided).containsOnly(CorrectionStatus.APPROVED);
+        HouseholdForm after = application(household).household();
+        assertThat(List.of(after.rooms(), after.electricityBillPkr(), after.gasBillPkr())).containsExactly(5, 1234L, 777L);
+
+        List<String> filed = AtOnce.run(12, caller -> {
+            try {
+                corrections.request(household.owner(), household.id(), household.district(),
+                        correction("rooms", Integer.toString(6 + caller), null));
+                return "filed";
+            }
+            catch (FilingQuotaExhaustedException refused) {
+                return "refused";
+            }
+        });
+        assertThat(filed).filteredOn("filed"::equals).as("ten a day, three filed already").hasSize(7);
+        assertThat(corrections.of(household.id())).hasSize(10);
+    }
+
+    /**
+     * Two new mobiles approved at once: the first moves the household and refuses the other (a
+     * mobile given up must not be handed the household back); the second approval is a conflict,
+     * not a 500, and the household ends with the approved number.
+     */
+    @Test
+    void twoMobilesApprovedAtOnceEndWithOneApprovedAndTheOtherRefused() throws InterruptedException {
+        Registered household = register("Lahore");
+        List<String> numbers = List.of("03215550021", "03215550022");
+        List<Correction> asked = numbers.stream().map(number -> corrections.request(household.owner(), household.id(),
+                household.district(), correction("mobile", number, null))).toList();
+
+        List<String> outcomes = AtOnce.run(2, caller -> {
+            try {
+                return corrections.decide(DPO, asked.get(caller).id(), true, null).orElseThrow().correction().status().name();
+            }
+            catch (RightsConflictException decidedAlready) {
+                return "conflict";
+            }
+        });
+
+        assertThat(outcomes).containsExactlyInAnyOrder("APPROVED", "conflict");
+        String approved = numbers.get(outcomes.indexOf("APPROVED"));
+        assertThat(households.find(LAHORE_OFFICER, household.id()).orElseThrow().household().mobile())
+                .isEqualTo("+92" + approved.substring(1));
+        assertThat(corrections.of(household.id())).extracting(Correction::status)
+                .containsExactlyInAnyOrder(CorrectionStatus.APPROVED, CorrectionStatus.REJECTED);
     }
 
     private Registered register(String district) {

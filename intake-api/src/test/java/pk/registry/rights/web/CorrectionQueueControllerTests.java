@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static pk.registry.http.ProblemAssertions.assertProblem;
 import static pk.registry.http.ProblemAssertions.errors;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -89,6 +91,15 @@ class CorrectionQueueControllerTests {
 
         assertThat(assertProblem(decide("{\"approve\":false}"), HttpStatus.CONFLICT).get("detail").asString())
                 .isEqualTo("This correction was decided already.");
+    }
+
+    @Test
+    void aDecisionTheDatabaseStoppedForAnotherAtTheSameTimeIsAConflictToSendAgain() {
+        given(corrections.decide(eq(OFFICER), eq(ID), eq(true), any()))
+                .willThrow(new CannotAcquireLockException("Deadlock detected", new SQLException("Deadlock", "40001")));
+
+        assertThat(assertProblem(decide("{\"approve\":true}"), HttpStatus.CONFLICT).get("detail").asString())
+                .contains("nothing of this request was kept", "Send it again").doesNotContain("Deadlock");
     }
 
     @Test
