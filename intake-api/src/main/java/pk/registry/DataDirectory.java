@@ -17,8 +17,9 @@ import org.springframework.context.ApplicationListener;
  * The data directory ({@code registry.data-dir}: the H2 files, keys, staged uploads) is the
  * owner's alone: created {@code rwx------} before anything opens a file in it, and the files
  * directly in it made {@code rw-------} once the service is up (H2 creates its files with the
- * process's umask). Registered in {@code META-INF/spring.factories}, so it runs before the
- * context exists.
+ * process's umask). H2 writes no file there after that: its trace goes to the log
+ * ({@code TRACE_LEVEL_FILE=4} in the URL). Registered in {@code META-INF/spring.factories}, so it
+ * runs before the context exists.
  */
 public class DataDirectory implements ApplicationListener<SpringApplicationEvent> {
 

@@ -44,6 +44,13 @@ class ServiceLifecycleFunctionalTests {
                 assertThat(keys).hasSize(3).allSatisfy(key -> assertThat(
                         PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------"));
             }
+            assertThatThrownBy(() -> first.getBean(JdbcClient.class).sql("SELECT * FROM no_such_table").query().listOfRows())
+                    .as("an error H2 would have written to a trace file of its own").isNotNull();
+            try (var files = Files.list(dataDir)) {
+                assertThat(files.filter(Files::isRegularFile)).as("no file left readable by others, not even H2's trace")
+                        .allSatisfy(file -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                                .as(file.getFileName().toString()).isEqualTo("rw-------"));
+            }
             firstKeyId = keyId(first);
             post(first, "/api/v1/auth/otp", "{\"mobile\":\"03331234567\"}");
             assertThat(codesStored(first)).isEqualTo(1);

@@ -51,7 +51,7 @@ public final class ServiceNode implements AutoCloseable {
      */
     public static String[] smallChunksShortLeases() {
         return new String[] { "--spring.datasource.url=jdbc:h2:file:${registry.data-dir}/registry;MODE=Oracle"
-                + ";DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;CACHE_SIZE=16384;MAX_LENGTH_INPLACE_LOB=16384;WRITE_DELAY=0",
+                + ";DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;CACHE_SIZE=16384;MAX_LENGTH_INPLACE_LOB=16384;TRACE_LEVEL_FILE=4;WRITE_DELAY=0",
                 "--registry.retention.batch-size=10", "--registry.jobs.rescoring-chunk=10",
                 "--registry.retention.sweep-cron=-", "--registry.jobs.lease=PT3S", "--registry.jobs.heartbeat=PT1S",
                 "--registry.jobs.recovery-delay=PT1S" };
