@@ -89,10 +89,17 @@ class HouseholdCsvReader implements ItemStreamReader<HouseholdRows> {
         pending = row;
         consumed += rows.size();
         List<RowError> problems = new ArrayList<>();
+        String reported = REF.matcher(ref).matches() ? ref : null;
         if (!seenRefs.add(ref)) {
             for (CsvRow split : rows) {
-                problems.add(new RowError(split.line(), REF.matcher(ref).matches() ? ref : null, "household_ref",
-                        "HouseholdSplit", "rows of one household must be consecutive; this household_ref appeared earlier"));
+                problems.add(new RowError(split.line(), reported, "household_ref", "HouseholdSplit",
+                        "rows of one household must be consecutive; this household_ref appeared earlier"));
+            }
+        }
+        for (CsvRow wide : rows) {
+            if (wide.cellsBeyondHeader()) {
+                problems.add(new RowError(wide.line(), reported, null, "CellsBeyondHeader",
+                        "has a value past the header's last column; template v1 has no such column"));
             }
         }
         long lines = pending != null ? pending.line() - 1 : currentLine();
@@ -136,7 +143,11 @@ class HouseholdCsvReader implements ItemStreamReader<HouseholdRows> {
                 String value = record.get(position).strip();
                 values[position] = value.isEmpty() ? null : value;
             }
-            return new CsvRow(line, columns, values);
+            boolean beyond = false;
+            for (int position = values.length; position < record.size() && !beyond; position++) {
+                beyond = !record.get(position).isBlank();
+            }
+            return new CsvRow(line, columns, values, beyond);
         }
         catch (UncheckedIOException ex) {
             throw ImportFileException.unreadable(ex);

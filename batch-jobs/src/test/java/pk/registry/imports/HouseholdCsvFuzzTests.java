@@ -152,12 +152,18 @@ class HouseholdCsvFuzzTests {
             assertThat(item.sealed()).isNull();
             for (RowError error : item.errors()) {
                 assertThat(error.line()).isPositive();
-                assertThat(error.column()).isIn(TemplateV1.columns().toArray());
+                if (error.column() != null || !error.code().equals("CellsBeyondHeader")) {
+                    assertThat(error.column()).isIn(TemplateV1.columns().toArray());
+                }
                 assertThat(error.code()).isNotBlank();
                 assertThat(error.message()).isNotBlank();
                 if (error.householdRef() != null) {
-                    assertThat(error.householdRef()).isEqualTo(item.source().householdRef())
-                            .matches(HouseholdCsvReader.REF);
+                    assertThat(error.householdRef()).as("the form number as written, but for a CNIC's or mobile's digits")
+                            .matches(HouseholdCsvReader.REF.pattern().replace("]", "*]")).doesNotContainPattern("\\d{10}")
+                            .hasSameSizeAs(item.source().householdRef());
+                    for (int i = 0; i < error.householdRef().length(); i++) {
+                        assertThat(error.householdRef().charAt(i)).isIn(item.source().householdRef().charAt(i), '*');
+                    }
                 }
             }
         }

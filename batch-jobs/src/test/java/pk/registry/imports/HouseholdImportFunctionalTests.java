@@ -117,6 +117,7 @@ class HouseholdImportFunctionalTests {
                 new Defect("unknown purpose", h -> h.get(0).put("consent_purposes", "IDENTITY_VERIFICATION;ELIGIBILITY_ASSESSMENT;MARKETING"), 0, "consent_purposes", "KnownPurpose"),
                 new Defect("consent in the future", h -> h.get(0).put("consent_obtained_on", today(2)), 0, "consent_obtained_on", "NotInFuture"),
                 new Defect("household field differs on a member row", h -> h.get(1).put("district", "Kasur"), 1, "district", "HouseholdFieldMismatch"),
+                new Defect("a value past the header's columns", h -> h.get(1).put(ImportFiles.BEYOND_HEADER, "Shazia Bibi"), 1, "", "CellsBeyondHeader"),
                 new Defect("household_ref characters", h -> h.forEach(r -> r.put("household_ref", "F#1")), 0, "household_ref", "HouseholdRef"));
     }
 
@@ -137,7 +138,13 @@ class HouseholdImportFunctionalTests {
         registered.get(0).put("cnic", valid.get(0).get("cnic"));
         List<Map<String, String>> split = file.household("V-1");
         split.forEach(row -> row.put("cnic", row.get("cnic").isEmpty() ? "" : ImportFiles.cnic(row.get("gender").charAt(0))));
-        valid.addAll(file.household("V-3"));
+        List<Map<String, String>> numberedByCnic = file.household("numbered-by-cnic");
+        String headsCnic = numberedByCnic.get(0).get("cnic").replace("-", "");
+        numberedByCnic.forEach(row -> row.put("household_ref", headsCnic));
+        numberedByCnic.get(0).put("district", "Multan");
+        List<Map<String, String>> trailingBlankCell = file.household("V-3");
+        trailingBlankCell.get(0).put(ImportFiles.BEYOND_HEADER, "");
+        valid.addAll(trailingBlankCell);
 
         ImportId id = stage(file.csv());
         JobExecution execution = jobs.startJob(parameters(id));
@@ -145,7 +152,7 @@ class HouseholdImportFunctionalTests {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         ImportStatus status = imports.status(OFFICER, id).orElseThrow();
         assertThat(status.householdsStored()).isEqualTo(3);
-        assertThat(status.householdsRejected()).isEqualTo(defects.size() + 2);
+        assertThat(status.householdsRejected()).isEqualTo(defects.size() + 3);
         assertThat(status.percent()).isEqualTo(100);
         assertThat(status.linesRead()).isEqualTo(file.rows.size() + 1);
         List<String> errors = errorRows(id);
@@ -157,6 +164,8 @@ class HouseholdImportFunctionalTests {
         }
         assertThat(errors).anyMatch(row -> row.startsWith(file.line(registered.get(0)) + ",D-registered,cnic,AlreadyRegistered,"));
         assertThat(errors).anyMatch(row -> row.startsWith(file.line(split.get(0)) + ",V-1,household_ref,HouseholdSplit,"));
+        assertThat(errors).as("a form number that is a CNIC keeps its last four digits only").anyMatch(row -> row.startsWith(
+                file.line(numberedByCnic.get(0)) + ",*********" + headsCnic.substring(9) + ",district,DistrictNotServed,"));
         assertThat(Files.exists(node.staged(id))).isFalse();
 
         String report = errorReport(id);

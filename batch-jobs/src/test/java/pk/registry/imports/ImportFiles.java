@@ -80,6 +80,9 @@ public final class ImportFiles {
         throw new IllegalArgumentException("not a row of this file");
     }
 
+    /** A row's cells past the header's last column, if it has any: put into the row under this key. */
+    public static final String BEYOND_HEADER = "(beyond the header)";
+
     public String csv() {
         StringBuilder csv = new StringBuilder(TemplateV1.headerLine()).append("\r\n");
         for (Map<String, String> row : rows) {
@@ -87,6 +90,9 @@ public final class ImportFiles {
             for (String column : TemplateV1.columns()) {
                 String value = row.getOrDefault(column, "");
                 cells.add(value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value);
+            }
+            if (row.containsKey(BEYOND_HEADER)) {
+                cells.add(row.get(BEYOND_HEADER));
             }
             csv.append(String.join(",", cells)).append("\r\n");
         }
