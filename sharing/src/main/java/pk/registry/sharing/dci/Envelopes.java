@@ -37,7 +37,7 @@ class Envelopes {
     InboundEnvelope open(Actor partner, byte @Nullable [] body) {
         ObjectNode envelope = Json.parseObject(body).orElseThrow(
                 () -> new EnvelopeRejectedException(DciReply.badRequest(
-                        "the body must be one well-formed JSON object, without repeated keys or deep nesting")));
+                        "the body must be one well-formed JSON object, without repeated keys, deep nesting or unpaired surrogates")));
         ObjectNode header = Json.object(envelope, "header");
         ObjectNode message = Json.object(envelope, "message");
         if (header == null || message == null) {

@@ -34,18 +34,46 @@ final class Json {
         return MAPPER.createObjectNode();
     }
 
-    /** The document, if the bytes hold exactly one JSON object. */
+    /**
+     * The document, if the bytes hold exactly one JSON object whose every text (names too) is
+     * Unicode: a {@code \\ud800} escape alone would be answered back as {@code ?}, an id the
+     * partner never sent.
+     */
     static Optional<ObjectNode> parseObject(byte @Nullable [] body) {
         if (body == null || body.length == 0) {
             return Optional.empty();
         }
         try {
             JsonNode node = MAPPER.readTree(body);
-            return node != null && node.isObject() ? Optional.of((ObjectNode) node) : Optional.empty();
+            return node != null && node.isObject() && wellFormed(node) ? Optional.of((ObjectNode) node) : Optional.empty();
         }
         catch (JacksonException ex) {
             return Optional.empty();
         }
+    }
+
+    private static boolean wellFormed(JsonNode node) {
+        if (node.isString()) {
+            return wellFormed(node.stringValue());
+        }
+        if (node.isObject()) {
+            return node.properties().stream().allMatch(field -> wellFormed(field.getKey()) && wellFormed(field.getValue()));
+        }
+        return !node.isArray() || node.valueStream().allMatch(Json::wellFormed);
+    }
+
+    /** No surrogate without its pair. */
+    private static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            }
+            else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static byte[] bytes(JsonNode node) {

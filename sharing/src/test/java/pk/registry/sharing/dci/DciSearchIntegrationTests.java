@@ -217,8 +217,13 @@ class DciSearchIntegrationTests {
         ObjectNode wrongType = DciMessages.search(DciMessages.searchEntry("r", "CNIC", household.cnics().get(0)));
         ((ObjectNode) wrongType.get("header")).put("total_count", "one");
 
+        String loneSurrogates = new String(bytes(DciMessages.search(DciMessages.searchEntry("r-lone", "CNIC",
+                household.cnics().get(0)))), java.nio.charset.StandardCharsets.UTF_8).replace("r-lone", "r-\\udfff");
+
         List<byte[]> bodies = List.of("not json".getBytes(), "[]".getBytes(), "{}".getBytes(), new byte[0],
-                "{\"header\":{},\"header\":{}}".getBytes(), bytes(noMessage), bytes(longTransaction), bytes(wrongType));
+                "{\"header\":{},\"header\":{}}".getBytes(), bytes(noMessage), bytes(longTransaction), bytes(wrongType),
+                loneSurrogates.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "{\"header\":{},\"message\":{\"\\ud800\":1}}".getBytes());
 
         for (byte[] body : bodies) {
             DciReply reply = gateway.syncSearch(partner, body);
