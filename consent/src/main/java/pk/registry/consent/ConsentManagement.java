@@ -126,13 +126,19 @@ public class ConsentManagement {
 
     /**
      * Withdraws an optional purpose, effective at once, and tells other modules.
-     * @throws ConsentConflictException for a purpose registration requires, or one not active
+     * @throws ConsentConflictException for a purpose registration requires, one whose use does not rest on
+     *         consent (a legal obligation: withdrawing would not stop it, and saying so would mislead), or one not
+     *         active
      */
     @Transactional
     public void withdraw(Actor applicant, HouseholdId household, Purpose purpose) {
         if (rules.isRequired(purpose)) {
             throw new ConsentConflictException(purpose + " is required for registration and cannot be withdrawn;"
                     + " only an erasure request ends registration.");
+        }
+        if (!rules.restsOnConsent(purpose)) {
+            throw new ConsentConflictException(purpose + " does not rest on your consent but on the law, so withdrawing"
+                    + " consent would not stop it; to object to a use, lodge a complaint.");
         }
         ConsentRecord latest = latest(household).filter(record -> record.isActive(purpose))
                 .orElseThrow(() -> new ConsentConflictException(purpose + " is not an active consent of this household."));

@@ -52,6 +52,11 @@ class ConsentRules {
     }
 
     /** Whether registration requires the purpose, so that only erasure can end it. */
+    /** Whether the purpose's use rests on the household's consent, so that withdrawing it stops the use. */
+    boolean restsOnConsent(Purpose purpose) {
+        return catalogue.entry(purpose).legalBasis() == PurposeCatalogue.LegalBasis.CONSENT;
+    }
+
     boolean isRequired(Purpose purpose) {
         return catalogue.entry(purpose).requiredForRegistration();
     }

@@ -151,6 +151,11 @@ class ConsentManagementIntegrationTests {
             assertThatThrownBy(() -> consents.withdraw(APPLICANT, household, required))
                     .isInstanceOf(ConsentConflictException.class).hasMessageContaining("erasure");
         }
+        HouseholdId withLegalCompliance = fixtures.householdWithConsent(Purpose.LEGAL_COMPLIANCE);
+        assertThatThrownBy(() -> consents.withdraw(APPLICANT, withLegalCompliance, Purpose.LEGAL_COMPLIANCE))
+                .as("a legal obligation, listed in the consent or not").isInstanceOf(ConsentConflictException.class)
+                .hasMessageContaining("does not rest on your consent");
+        assertThat(fixtures.audit(withLegalCompliance)).isEmpty();
         assertThatThrownBy(() -> consents.withdraw(APPLICANT, household, Purpose.COMMUNICATION))
                 .as("never given").isInstanceOf(ConsentConflictException.class).hasMessageContaining("not an active consent");
         assertThatThrownBy(() -> consents.withdraw(APPLICANT, withdrawnBefore, Purpose.COMMUNICATION))
