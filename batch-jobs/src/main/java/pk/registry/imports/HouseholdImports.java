@@ -133,8 +133,24 @@ public class HouseholdImports {
             throw new UncheckedIOException("the upload could not be staged", ex);
         }
         Instant now = clock.instant();
-        records.insert(id, officer, size, now, node.id(), node.leaseFrom(now));
+        try {
+            quota.addWithinQuota(officer, () -> records.insert(id, officer, size, now, node.id(), node.leaseFrom(now)));
+        }
+        catch (TooManyImportsException uploadedMeanwhile) {
+            deleteQuietly(target);
+            throw uploadedMeanwhile;
+        }
         return id;
+    }
+
+    /** Deletes a staged file no import was recorded for; one left behind is deleted by the stagedUploads retention. */
+    private static void deleteQuietly(Path staged) {
+        try {
+            Files.deleteIfExists(staged);
+        }
+        catch (IOException ex) {
+            log.warn("A refused upload's staged file was left for the retention to delete ({})", ex.getClass().getSimpleName());
+        }
     }
 
     private boolean visible(Actor actor, ImportId id) {

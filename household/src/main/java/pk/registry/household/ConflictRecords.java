@@ -3,12 +3,14 @@ package pk.registry.household;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -18,8 +20,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import pk.registry.kernel.DailyQuota;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.HouseholdRowsDeletion;
+import pk.registry.kernel.Turns;
 
 /** Refused self-registrations ({@code registration_conflict}): never a CNIC, name or mobile. */
 @Repository
@@ -30,13 +34,31 @@ class ConflictRecords {
     private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcClient jdbc;
+    private final Turns turns;
 
-    ConflictRecords(JdbcClient jdbc) {
+    ConflictRecords(JdbcClient jdbc, Turns turns) {
         this.jdbc = jdbc;
+        this.turns = turns;
     }
 
-    /** Records a conflict, committed at once whatever becomes of the caller's transaction. */
+    /**
+     * Records a conflict within the applicant's daily quota, committed at once whatever becomes of
+     * the caller's transaction. The applicant's conflicts are counted and recorded one after
+     * another (their turn), so that submissions at once cannot all find room.
+     * @return how long until the quota frees, nothing recorded, if it is used up
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
+    Optional<Duration> recordWithin(DailyQuota quota, Instant at, ConflictKind kind, byte[] applicant,
+            @Nullable HouseholdId household, List<Integer> memberPositions) {
+        turns.take("registration-conflicts", HEX.formatHex(applicant));
+        Optional<Duration> refused = quota.retryAfter(at, since -> countSince(applicant, since));
+        if (refused.isEmpty()) {
+            record(at, kind, applicant, household, memberPositions);
+        }
+        return refused;
+    }
+
+    /** Records a conflict, counted against no quota, in the caller's transaction if there is one. */
     void record(Instant at, ConflictKind kind, byte[] applicant, @Nullable HouseholdId household,
             List<Integer> memberPositions) {
         jdbc.sql("""

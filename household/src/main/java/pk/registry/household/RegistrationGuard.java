@@ -22,8 +22,10 @@ import pk.registry.kernel.MobileNumber;
  * <p>
  * The quota counts the applicant's recorded conflicts of the day in the database rather than in
  * an in-memory bucket: the count is the DPO's record itself, so it is the same on every node, it
- * survives a restart, and it cannot drift from what the DPO sees. Two conflicting submissions
- * racing at the quota's edge may both be recorded (one over the quota); the next is refused.
+ * survives a restart, and it cannot drift from what the DPO sees. It is checked when a
+ * submission starts and again, in the applicant's turn, when a conflict is recorded: conflicting
+ * submissions sent at once all pass the first check, but past the quota their answer is the
+ * quota's 429, never the 409 that would tell whether a CNIC is registered.
  */
 @Component
 class RegistrationGuard {
@@ -103,7 +105,14 @@ class RegistrationGuard {
         record(ConflictKind.CNIC_REGISTERED, applicant, taken.holder(), taken.memberIndexes());
     }
 
+    /**
+     * Records the conflict if the applicant's quota has room for it.
+     * @throws RegistrationQuotaExhaustedException if it has not (submissions at once that all passed {@link #admit}):
+     *         the conflict is not recorded, and the submission's answer tells nothing of it
+     */
     private void record(ConflictKind kind, Actor applicant, @Nullable HouseholdId household, List<Integer> positions) {
-        records.record(clock.instant(), kind, owners.tokenOf(applicant), household, positions);
+        records.recordWithin(quota, clock.instant(), kind, owners.tokenOf(applicant), household, positions).ifPresent(wait -> {
+            throw new RegistrationQuotaExhaustedException(wait);
+        });
     }
 }

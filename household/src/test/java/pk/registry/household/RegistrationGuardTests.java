@@ -60,7 +60,7 @@ class RegistrationGuardTests {
         assertThatThrownBy(() -> guard.admit(applicant)).isInstanceOfSatisfying(RegistrationQuotaExhaustedException.class,
                 refused -> assertThat(refused.retryAfter()).isEqualTo(Duration.ofHours(13)));
         verify(owners, never()).activeHouseholdOf(any());
-        verify(records, never()).record(any(), any(), any(), any(), anyList());
+        verify(records, never()).recordWithin(any(), any(), any(), any(), any(), anyList());
         verifyNoInteractions(identity);
     }
 
@@ -71,7 +71,7 @@ class RegistrationGuardTests {
 
         assertThatThrownBy(() -> guard.requireNoActiveHousehold(applicant))
                 .isInstanceOf(HouseholdAlreadyRegisteredException.class);
-        verify(records).record(NOW, ConflictKind.SECOND_HOUSEHOLD, TOKEN, own, List.of());
+        verify(records).recordWithin(any(), eq(NOW), eq(ConflictKind.SECOND_HOUSEHOLD), eq(TOKEN), eq(own), eq(List.of()));
     }
 
     @Test
@@ -99,7 +99,7 @@ class RegistrationGuardTests {
 
         assertThatThrownBy(() -> guard.requireHeadConfirmed(applicant, household.form()))
                 .isInstanceOf(IdentityNotConfirmedException.class);
-        verify(records).record(eq(NOW), eq(ConflictKind.IDENTITY_NOT_CONFIRMED), eq(TOKEN), isNull(), eq(List.of()));
+        verify(records).recordWithin(any(), eq(NOW), eq(ConflictKind.IDENTITY_NOT_CONFIRMED), eq(TOKEN), isNull(), eq(List.of()));
     }
 
     @Test
@@ -118,7 +118,16 @@ class RegistrationGuardTests {
 
         guard.recordCollision(applicant, new CnicAlreadyRegisteredException(List.of(1, 3), holder));
 
-        verify(records).record(NOW, ConflictKind.CNIC_REGISTERED, TOKEN, holder, List.of(1, 3));
+        verify(records).recordWithin(any(), eq(NOW), eq(ConflictKind.CNIC_REGISTERED), eq(TOKEN), eq(holder), eq(List.of(1, 3)));
+    }
+
+    @Test
+    void aCollisionPastTheQuotaIsTheQuotasRefusalNotTheCollision() {
+        given(records.recordWithin(any(), any(), any(), any(), any(), anyList())).willReturn(Optional.of(Duration.ofHours(2)));
+
+        assertThatThrownBy(() -> guard.recordCollision(applicant, new CnicAlreadyRegisteredException(List.of(0),
+                HouseholdId.newId()))).isInstanceOfSatisfying(RegistrationQuotaExhaustedException.class,
+                        refused -> assertThat(refused.retryAfter()).isEqualTo(Duration.ofHours(2)));
     }
 
     @Test

@@ -21,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import pk.registry.keys.BlindIndex;
 import pk.registry.kernel.MobileNumber;
 import pk.registry.kernel.Role;
+import pk.registry.kernel.Turns;
+import pk.registry.keys.BlindIndex;
 
 /**
  * Applicants sign in with their mobile: a six-digit code is sent by SMS and exchanged for an
@@ -44,11 +45,13 @@ class ApplicantSignIn {
     private final SmsSender sms;
     private final JwtEncoder tokens;
     private final IdentityProperties properties;
+    private final Turns turns;
     private final Clock clock;
 
     ApplicantSignIn(JdbcClient jdbc, BlindIndex blindIndex, SmsSender sms, JwtEncoder tokens,
-            IdentityProperties properties, Clock clock) {
+            IdentityProperties properties, Turns turns, Clock clock) {
         this.jdbc = jdbc;
+        this.turns = turns;
         this.blindIndex = blindIndex;
         this.sms = sms;
         this.tokens = tokens;
@@ -91,6 +94,7 @@ class ApplicantSignIn {
     void sendCode(MobileNumber mobile) {
         Instant now = clock.instant();
         String mobileToken = blindIndex.of(BlindIndex.Domain.MOBILE, mobile.e164());
+        turns.take("otp", mobileToken); // requests for one mobile at once count one after another
         long recent = jdbc.sql("SELECT COUNT(*) FROM otp_challenge WHERE mobile_token = :mobile AND created_at > :since")
                 .param("mobile", mobileToken).param("since", Timestamp.from(now.minus(properties.otp().window())))
                 .query(Long.class).single();

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import pk.registry.Http;
 import pk.registry.RegistryIntegrationTest;
+import pk.testsupport.AtOnce;
 import pk.testsupport.TestClock;
 import tools.jackson.databind.JsonNode;
 
@@ -139,6 +140,15 @@ class ApplicantSignInIntegrationTests {
 
         clock.advance(Duration.ofMinutes(16));
         assertThat(requestCode("03211234509").statusCode()).as("after the window").isEqualTo(202);
+    }
+
+    /** Requests at once for one mobile are counted one after another: the fourth and later are refused as ever. */
+    @Test
+    void codesAskedForAtOnceKeepTheMobilesLimit() throws InterruptedException {
+        List<Integer> statuses = AtOnce.run(10, caller -> requestCode("03211234519").statusCode());
+
+        assertThat(statuses).as(statuses.toString()).filteredOn(status -> status == 202).hasSize(3);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(7);
     }
 
     @Test
