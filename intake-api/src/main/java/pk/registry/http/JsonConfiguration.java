@@ -46,23 +46,10 @@ class JsonConfiguration {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
             String text = super.deserialize(parser, context);
-            if (text != null && !isUnicode(text)) {
+            if (text != null && !pk.registry.kernel.UnicodeText.isWellFormed(text)) {
                 throw new NotUnicodeException(parser);
             }
             return text;
-        }
-
-        static boolean isUnicode(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                }
-                else if (Character.isSurrogate(c)) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import pk.registry.kernel.UnicodeText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -54,26 +55,13 @@ final class Json {
 
     private static boolean wellFormed(JsonNode node) {
         if (node.isString()) {
-            return wellFormed(node.stringValue());
+            return UnicodeText.isWellFormed(node.stringValue());
         }
         if (node.isObject()) {
-            return node.properties().stream().allMatch(field -> wellFormed(field.getKey()) && wellFormed(field.getValue()));
+            return node.properties().stream()
+                    .allMatch(field -> UnicodeText.isWellFormed(field.getKey()) && wellFormed(field.getValue()));
         }
         return !node.isArray() || node.valueStream().allMatch(Json::wellFormed);
-    }
-
-    /** No surrogate without its pair. */
-    private static boolean wellFormed(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            }
-            else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static byte[] bytes(JsonNode node) {
