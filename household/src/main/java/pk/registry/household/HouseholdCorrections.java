@@ -1,7 +1,6 @@
 package pk.registry.household;
 
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -76,9 +75,7 @@ public class HouseholdCorrections {
      */
     @Transactional
     public Applied apply(Actor approver, HouseholdId household, String field, String value) {
-        if (!households.lock(household)) {
-            throw new NoSuchElementException("no such household");
-        }
+        households.lock(household);
         HouseholdRow row = households.find(household).orElseThrow();
         HouseholdSealer.Resealed resealed = sealer.reseal(row, corrected(row, new FieldCorrection(field, value)),
                 households.scoredVersions(household));

@@ -33,9 +33,7 @@ public class HouseholdNotes {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void holdForFiling(HouseholdId household) {
-        if (!households.lock(household)) {
-            throw new NoSuchElementException("no such household");
-        }
+        households.lock(household);
     }
 
     /**

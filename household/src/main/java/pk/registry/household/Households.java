@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -231,11 +232,11 @@ class Households {
     /**
      * Locks the household's row until the caller's transaction ends, so that changes to it made
      * from what it was read as happen one after another.
-     * @return false if there is no such household
+     * @throws NoSuchElementException if there is no such household
      */
-    boolean lock(HouseholdId household) {
-        return jdbc.sql("SELECT id FROM household WHERE id = :id FOR UPDATE").param("id", household.toString())
-                .query(String.class).optional().isPresent();
+    void lock(HouseholdId household) {
+        jdbc.sql("SELECT id FROM household WHERE id = :id FOR UPDATE").param("id", household.toString())
+                .query(String.class).optional().orElseThrow(() -> new NoSuchElementException("no such household"));
     }
 
     /** Replaces a household's sealed parts, clear columns and owner after a correction. */

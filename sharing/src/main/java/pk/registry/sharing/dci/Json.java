@@ -37,8 +37,8 @@ final class Json {
 
     /**
      * The document, if the bytes hold exactly one JSON object whose every text (names too) is
-     * Unicode: a {@code \\ud800} escape alone would be answered back as {@code ?}, an id the
-     * partner never sent.
+     * Unicode ({@link UnicodeText}): a lone surrogate would be answered back as {@code ?}, an id
+     * the partner never sent.
      */
     static Optional<ObjectNode> parseObject(byte @Nullable [] body) {
         if (body == null || body.length == 0) {

@@ -2,6 +2,7 @@ package pk.registry.sharing.dci;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ import pk.registry.sharing.AnswerField;
 import pk.registry.sharing.PartnerManagement;
 import pk.registry.sharing.Programme;
 import pk.registry.sharing.dci.testing.DciMessages;
+import pk.registry.sharing.dci.testing.DciSpec;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the DCI module tests set up, independent of the active model and of other tests: models
@@ -119,6 +122,24 @@ final class DciFixtures {
 
     static Actor partner(Agreement agreement) {
         return new Actor("client-" + agreement.id(), Role.PARTNER, Set.of(), agreement.id().value());
+    }
+
+    /**
+     * The partner's request to the gateway's endpoint for the path, sent as its JSON text after
+     * checking it against the standard's schema.
+     */
+    static DciReply send(DciGateway gateway, String path, Actor partner, ObjectNode request) {
+        DciSpec.get().assertValidRequest(path, DciMessages.text(request));
+        byte[] body = DciMessages.text(request).getBytes(StandardCharsets.UTF_8);
+        return switch (path) {
+            case "/registry/sync/search" -> gateway.syncSearch(partner, body);
+            case "/registry/search" -> gateway.search(partner, body);
+            case "/registry/sync/txn/status" -> gateway.syncTxnStatus(partner, body);
+            case "/registry/txn/status" -> gateway.txnStatus(partner, body);
+            case "/registry/subscribe" -> gateway.subscribe(partner, body);
+            case "/registry/unsubscribe" -> gateway.unsubscribe(partner, body);
+            default -> throw new IllegalArgumentException("no DCI endpoint " + path);
+        };
     }
 
     static Draft draft(String programme, LocalDate today) {

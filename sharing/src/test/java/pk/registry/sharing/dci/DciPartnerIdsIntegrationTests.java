@@ -254,16 +254,7 @@ class DciPartnerIdsIntegrationTests {
     }
 
     private DciReply send(String path, Actor partner, ObjectNode request) {
-        DciSpec.get().assertValidRequest(path, DciMessages.text(request));
-        byte[] body = DciMessages.text(request).getBytes(StandardCharsets.UTF_8);
-        DciReply reply = switch (path) {
-            case "/registry/sync/search" -> gateway.syncSearch(partner, body);
-            case "/registry/search" -> gateway.search(partner, body);
-            case "/registry/sync/txn/status" -> gateway.syncTxnStatus(partner, body);
-            case "/registry/txn/status" -> gateway.txnStatus(partner, body);
-            case "/registry/subscribe" -> gateway.subscribe(partner, body);
-            default -> gateway.unsubscribe(partner, body);
-        };
+        DciReply reply = DciFixtures.send(gateway, path, partner, request);
         DciSpec.get().assertValidResponse(path, reply.status(), reply.json());
         return reply;
     }

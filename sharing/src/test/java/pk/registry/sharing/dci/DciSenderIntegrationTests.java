@@ -3,11 +3,9 @@ package pk.registry.sharing.dci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,13 +166,7 @@ class DciSenderIntegrationTests {
     }
 
     private DciReply send(String path, Actor partner, ObjectNode request) {
-        DciSpec.get().assertValidRequest(path, DciMessages.text(request));
-        byte[] body = DciMessages.text(request).getBytes(StandardCharsets.UTF_8);
-        Map<String, BiFunction<Actor, byte[], DciReply>> endpoints = Map.of("/registry/sync/search", gateway::syncSearch,
-                "/registry/search", gateway::search, "/registry/sync/txn/status", gateway::syncTxnStatus,
-                "/registry/txn/status", gateway::txnStatus, "/registry/subscribe", gateway::subscribe,
-                "/registry/unsubscribe", gateway::unsubscribe);
-        return endpoints.get(path).apply(partner, body);
+        return DciFixtures.send(gateway, path, partner, request);
     }
 
     private static void assertRefused(String path, DciReply reply, String sent) {
