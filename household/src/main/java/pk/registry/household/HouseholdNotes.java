@@ -1,6 +1,7 @@
 package pk.registry.household;
 
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -51,5 +52,23 @@ public class HouseholdNotes {
     @Transactional(readOnly = true)
     public String open(HouseholdId household, String slot, byte[] sealed) {
         return sealer.openNote(households.find(household).orElseThrow(), slot, sealed);
+    }
+
+    /**
+     * The text, if the household is still kept: once it is erased, its key is gone and no copy of
+     * the text can be opened.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> openIfKept(HouseholdId household, String slot, byte[] sealed) {
+        return households.find(household).map(row -> sealer.openNote(row, slot, sealed));
+    }
+
+    /**
+     * Seals a text stored in clear before it was sealed, if the household is still kept; the text
+     * of a household erased since is not to be kept at all.
+     */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> sealIfKept(HouseholdId household, String slot, String text) {
+        return households.find(household).map(row -> sealer.sealNote(row, slot, text));
     }
 }

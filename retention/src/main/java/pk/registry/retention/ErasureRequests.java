@@ -88,7 +88,8 @@ public class ErasureRequests {
     /**
      * The DPO approves, or refuses citing the legal ground; the household sees either.
      * @return the decided request; empty if there is no such request
-     * @throws ErasureConflictException if it was decided already, or a refusal cites no ground
+     * @throws ErasureConflictException if it was decided already, a refusal cites no ground, or an
+     *         approval cites one or carries a note
      */
     @Transactional
     public Optional<ErasureRequest> decide(Actor dpo, UUID id, Decision decision) {
@@ -99,8 +100,12 @@ public class ErasureRequests {
         if (!decision.approve() && decision.ground() == null) {
             throw new ErasureConflictException("A refusal must cite its legal ground.");
         }
-        if (!requests.decide(id, decision.approve() ? ErasureStatus.APPROVED : ErasureStatus.REFUSED, dpo.subject(),
-                clock.instant(), decision.approve() ? null : decision.ground(), decision.approve() ? null : decision.note())) {
+        if (decision.approve() && (decision.ground() != null || decision.note() != null)) {
+            throw new ErasureConflictException("An approval cites no ground and carries no note: they would not be kept.");
+        }
+        if (!requests.decide(id, request.get().household(),
+                decision.approve() ? ErasureStatus.APPROVED : ErasureStatus.REFUSED, dpo.subject(), clock.instant(),
+                decision.ground(), decision.note())) {
             throw new ErasureConflictException("This request was decided already.");
         }
         audit.record(AuditEntry.success(dpo, Purpose.LEGAL_COMPLIANCE, request.get().household(), AuditAction.ERASURE_DECIDED));

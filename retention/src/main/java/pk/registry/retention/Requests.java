@@ -15,23 +15,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import pk.registry.household.HouseholdNotes;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.HouseholdRowsDeletion;
 
-/** Erasure requests ({@code erasure_request}). */
+/**
+ * Erasure requests ({@code erasure_request}). A refusal's note is sealed under the household's
+ * key: once the household is erased, it reads as none.
+ */
 @Repository
 class Requests {
 
     private static final String COLUMNS = """
-            id, household_id, status, requested_at, decided_at, refusal_ground, refusal_note, deferred_at, completed_at,
+            id, household_id, status, requested_at, decided_at, refusal_ground, refusal_note_ct, deferred_at, completed_at,
             certificate""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final HouseholdNotes notes;
 
-    Requests(JdbcClient jdbc, JdbcTemplate batch) {
+    Requests(JdbcClient jdbc, JdbcTemplate batch, HouseholdNotes notes) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.notes = notes;
     }
 
     void insert(UUID id, HouseholdId household, byte[] requester, Instant at) {
@@ -108,16 +114,31 @@ class Requests {
                 .query(Long.class).single();
     }
 
-    /** Decides a requested one; returns whether it was still undecided. */
-    boolean decide(UUID id, ErasureStatus status, String by, Instant at, @Nullable RefusalGround ground,
-            @Nullable String note) {
+    /** Decides a requested one of the household; returns whether it was still undecided. */
+    boolean decide(UUID id, HouseholdId household, ErasureStatus status, String by, Instant at,
+            @Nullable RefusalGround ground, @Nullable String note) {
         return jdbc.sql("""
                 UPDATE erasure_request SET status = :status, decided_by = :by, decided_at = :at, refusal_ground = :ground,
-                       refusal_note = :note, open_household = CASE WHEN :status = 'APPROVED' THEN open_household END
+                       refusal_note_ct = :note, open_household = CASE WHEN :status = 'APPROVED' THEN open_household END
                 WHERE id = :id AND status = 'REQUESTED'""")
                 .param("status", status.name()).param("by", by).param("at", Timestamp.from(at))
-                .param("ground", ground == null ? null : ground.name()).param("note", note).param("id", id.toString())
+                .param("ground", ground == null ? null : ground.name())
+                .param("note", note == null ? null : notes.sealIfKept(household, noteSlot(id), note).orElse(null))
+                .param("id", id.toString())
                 .update() == 1;
+    }
+
+    /** Seals, a page at a time, the refusal notes stored in clear before version 27; returns whether there were any. */
+    boolean sealClearNotes(int limit) {
+        List<ClearNote> page = jdbc.sql("""
+                SELECT id, household_id, refusal_note FROM erasure_request WHERE refusal_note IS NOT NULL
+                FETCH FIRST :limit ROWS ONLY""").param("limit", limit)
+                .query((rs, row) -> new ClearNote(UUID.fromString(rs.getString(1)), HouseholdId.of(rs.getString(2)),
+                        rs.getString(3))).list();
+        page.forEach(clear -> jdbc.sql("UPDATE erasure_request SET refusal_note_ct = :sealed, refusal_note = NULL WHERE id = :id")
+                .param("sealed", notes.sealIfKept(clear.household(), noteSlot(clear.id()), clear.text()).orElse(null))
+                .param("id", clear.id().toString()).update());
+        return !page.isEmpty();
     }
 
     void defer(UUID id, Instant at) {
@@ -140,11 +161,18 @@ class Requests {
         });
     }
 
-    private static ErasureRequest request(ResultSet rs) throws SQLException {
-        return new ErasureRequest(UUID.fromString(rs.getString(1)), HouseholdId.of(rs.getString(2)),
-                ErasureStatus.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5)),
-                rs.getString(6) == null ? null : RefusalGround.valueOf(rs.getString(6)), rs.getString(7),
+    private ErasureRequest request(ResultSet rs) throws SQLException {
+        UUID id = UUID.fromString(rs.getString(1));
+        HouseholdId household = HouseholdId.of(rs.getString(2));
+        byte[] note = rs.getBytes(7);
+        return new ErasureRequest(id, household, ErasureStatus.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(),
+                instant(rs.getTimestamp(5)), rs.getString(6) == null ? null : RefusalGround.valueOf(rs.getString(6)),
+                note == null ? null : notes.openIfKept(household, noteSlot(id), note).orElse(null),
                 instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getString(10));
+    }
+
+    private static String noteSlot(UUID id) {
+        return "erasure-refusal:" + id;
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

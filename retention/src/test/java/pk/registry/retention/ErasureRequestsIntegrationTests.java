@@ -79,4 +79,18 @@ class ErasureRequestsIntegrationTests {
         assertThat(requests.of(household)).extracting(ErasureRequest::status)
                 .containsExactlyInAnyOrder(ErasureStatus.REFUSED, ErasureStatus.APPROVED);
     }
+
+    @Test
+    void anApprovalCitesNoGroundAndCarriesNoNoteAndARefusalCitesAGround() {
+        HouseholdId household = HouseholdId.newId();
+        ErasureRequest request = requests.request(APPLICANT, household);
+
+        assertThatThrownBy(() -> requests.decide(DPO, request.id(), new ErasureRequests.Decision(true, RefusalGround.COURT_ORDER, null)))
+                .isInstanceOf(ErasureConflictException.class);
+        assertThatThrownBy(() -> requests.decide(DPO, request.id(), new ErasureRequests.Decision(true, null, "noted")))
+                .isInstanceOf(ErasureConflictException.class);
+        assertThatThrownBy(() -> requests.decide(DPO, request.id(), new ErasureRequests.Decision(false, null, "noted")))
+                .isInstanceOf(ErasureConflictException.class);
+        assertThat(requests.of(household)).extracting(ErasureRequest::status).containsExactly(ErasureStatus.REQUESTED);
+    }
 }

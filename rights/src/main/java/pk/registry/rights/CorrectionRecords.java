@@ -22,7 +22,7 @@ import pk.registry.kernel.HouseholdRowsDeletion;
 @Repository
 class CorrectionRecords {
 
-    private static final String COLUMNS = "id, household_id, district, kind, status, content_ct, created_at, decided_at, decision_note";
+    private static final String COLUMNS = "id, household_id, district, kind, status, content_ct, created_at, decided_at, decision_note_ct";
 
     private final JdbcClient jdbc;
 
@@ -30,9 +30,9 @@ class CorrectionRecords {
         this.jdbc = jdbc;
     }
 
-    /** A row: clear columns and the sealed content. */
+    /** A row: clear columns, the sealed content and the sealed decision note. */
     record Row(UUID id, HouseholdId household, String district, CorrectionKind kind, CorrectionStatus status,
-            byte[] content, Instant createdAt, @Nullable Instant decidedAt, @Nullable String decisionNote) {
+            byte[] content, Instant createdAt, @Nullable Instant decidedAt, byte @Nullable [] decisionNote) {
     }
 
     void insert(Row row) {
@@ -78,12 +78,29 @@ class CorrectionRecords {
     }
 
     /** Decides a pending correction; returns whether it was still pending. */
-    boolean decide(UUID id, CorrectionStatus status, String by, Instant at, @Nullable String note) {
+    boolean decide(UUID id, CorrectionStatus status, String by, Instant at, byte @Nullable [] note) {
         return jdbc.sql("""
-                UPDATE correction SET status = :status, decided_by = :by, decided_at = :at, decision_note = :note
+                UPDATE correction SET status = :status, decided_by = :by, decided_at = :at, decision_note_ct = :note
                 WHERE id = :id AND status = 'PENDING'""")
                 .param("status", status.name()).param("by", by).param("at", Timestamp.from(at)).param("note", note)
                 .param("id", id.toString()).update() == 1;
+    }
+
+    /** A decision note stored in clear before notes were sealed (V27). */
+    record ClearNote(UUID id, HouseholdId household, String note) {
+    }
+
+    /** Up to {@code limit} decision notes still in clear. */
+    List<ClearNote> clearNotes(int limit) {
+        return jdbc.sql("SELECT id, household_id, decision_note FROM correction WHERE decision_note IS NOT NULL FETCH FIRST :limit ROWS ONLY")
+                .param("limit", limit).query((rs, row) -> new ClearNote(UUID.fromString(rs.getString(1)),
+                        HouseholdId.of(rs.getString(2)), rs.getString(3))).list();
+    }
+
+    /** Replaces a decision note in clear with its sealed copy (none if the household is gone). */
+    void sealNote(UUID id, byte @Nullable [] sealed) {
+        jdbc.sql("UPDATE correction SET decision_note_ct = :sealed, decision_note = NULL WHERE id = :id")
+                .param("sealed", sealed).param("id", id.toString()).update();
     }
 
     /** How many corrections and annotations each of the households has. */
@@ -100,6 +117,6 @@ class CorrectionRecords {
         Timestamp decided = rs.getTimestamp(8);
         return new Row(UUID.fromString(rs.getString(1)), HouseholdId.of(rs.getString(2)), rs.getString(3),
                 CorrectionKind.valueOf(rs.getString(4)), CorrectionStatus.valueOf(rs.getString(5)), rs.getBytes(6),
-                rs.getTimestamp(7).toInstant(), decided == null ? null : decided.toInstant(), rs.getString(9));
+                rs.getTimestamp(7).toInstant(), decided == null ? null : decided.toInstant(), rs.getBytes(9));
     }
 }

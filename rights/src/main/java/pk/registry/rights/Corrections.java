@@ -127,7 +127,7 @@ public class Corrections {
         }
         notes.holdForFiling(row.get().household());
         if (!records.decide(id, approve ? CorrectionStatus.APPROVED : CorrectionStatus.REJECTED, decider.subject(),
-                clock.instant(), note)) {
+                clock.instant(), note == null ? null : notes.seal(row.get().household(), decisionSlot(id), note))) {
             throw new RightsConflictException("This correction was decided already.");
         }
         Boolean ownedOnline = approve ? applyApproved(decider, row.get()) : null;
@@ -158,7 +158,7 @@ public class Corrections {
         records.of(household).stream().filter(other -> other.status() == CorrectionStatus.PENDING)
                 .filter(other -> MOBILE.equals(opened(other).field()))
                 .forEach(other -> records.decide(other.id(), CorrectionStatus.REJECTED, decider.subject(), now,
-                        SUPERSEDED));
+                        notes.seal(household, decisionSlot(other.id()), SUPERSEDED)));
     }
 
     private static boolean mayDecide(Actor decider, CorrectionRecords.Row row) {
@@ -167,12 +167,19 @@ public class Corrections {
 
     private Correction opened(CorrectionRecords.Row row) {
         Content content = json.readValue(notes.open(row.household(), slot(row.id()), row.content()), Content.class);
+        byte[] decisionNote = row.decisionNote();
         return new Correction(row.id(), row.household(), row.district(), row.kind(), row.status(), content.field(),
-                content.value(), content.note(), row.createdAt(), row.decidedAt(), row.decisionNote());
+                content.value(), content.note(), row.createdAt(), row.decidedAt(),
+                decisionNote == null ? null : notes.open(row.household(), decisionSlot(row.id()), decisionNote));
     }
 
     private static String slot(UUID id) {
         return "correction:" + id;
+    }
+
+    /** What a decider wrote about a correction: sealed under the household's key, as what the household wrote. */
+    static String decisionSlot(UUID id) {
+        return "correction-decision:" + id;
     }
 
     private static String required(String name, @Nullable String value) {

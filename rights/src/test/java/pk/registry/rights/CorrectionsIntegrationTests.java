@@ -50,6 +50,9 @@ class CorrectionsIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
+    ClearDecisionNotes clearNotes;
+
+    @Autowired
     TestClock clock;
 
     @AfterEach
@@ -87,9 +90,28 @@ class CorrectionsIntegrationTests {
 
         String stored = StoredBytes.of(jdbc, "correction", household.id());
         assertThat(stored).as("control: the district is stored in clear").contains("Lahore");
-        for (String secret : List.of("new job at the mill", "180000", "monthlyIncomePkr")) {
+        for (String secret : List.of("new job at the mill", "180000", "monthlyIncomePkr", "salary slip")) {
             assertThat(stored).doesNotContain(secret).doesNotContain(StoredBytes.hex(secret));
         }
+    }
+
+    @Test
+    void aDecisionNoteStoredInClearBeforeNotesWereSealedIsSealedOnceAndStillRead() {
+        Registered household = register("Lahore");
+        Correction asked = corrections.request(household.owner(), household.id(), household.district(),
+                correction("rooms", "3", "We built a room"));
+        corrections.decide(LAHORE_OFFICER, asked.id(), false, "sealed note");
+        jdbc.sql("UPDATE correction SET decision_note = 'Visited Ahmed Khan', decision_note_ct = NULL WHERE id = :id")
+                .param("id", asked.id().toString()).update();
+
+        clearNotes.sealAll();
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM correction WHERE decision_note IS NOT NULL").query(Long.class).single())
+                .isZero();
+        assertThat(StoredBytes.of(jdbc, "correction", household.id())).doesNotContain("Ahmed Khan")
+                .doesNotContain(StoredBytes.hex("Ahmed Khan"));
+        assertThat(corrections.of(household.id())).singleElement().extracting(Correction::decisionNote)
+                .isEqualTo("Visited Ahmed Khan");
     }
 
     @Test

@@ -12,21 +12,35 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import pk.registry.household.HouseholdNotes;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Ids;
 import pk.registry.kernel.Purpose;
 import pk.registry.keys.BlindIndex;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The disclosure log ({@code disclosure}): append-only, pseudonymous. */
+/**
+ * The disclosure log ({@code disclosure}): append-only, pseudonymous. What the DPO types about a
+ * legal disclosure (the authority, the legal reference: a case title may name a person) is sealed
+ * under the household's key, since the log outlives the household.
+ */
 @Repository
 class DisclosureLog {
 
     private final JdbcClient jdbc;
     private final BlindIndex blindIndex;
+    private final HouseholdNotes notes;
+    private final JsonMapper json;
 
-    DisclosureLog(JdbcClient jdbc, BlindIndex blindIndex) {
+    DisclosureLog(JdbcClient jdbc, BlindIndex blindIndex, HouseholdNotes notes, JsonMapper json) {
         this.jdbc = jdbc;
         this.blindIndex = blindIndex;
+        this.notes = notes;
+        this.json = json;
+    }
+
+    /** A legal disclosure's texts, sealed together. */
+    private record LegalText(String authority, @Nullable String legalReference) {
     }
 
     /**
@@ -47,34 +61,66 @@ class DisclosureLog {
 
     UUID append(Entry entry) {
         UUID id = Ids.newId();
+        boolean legal = entry.channel() == Channel.LEGAL && entry.household() != null;
         jdbc.sql("""
                 INSERT INTO disclosure (id, household_id, disclosed_at, visible_from, channel, agreement_id, agency,
-                                        programme, purpose, fields, outcome, request_id, legal_reference)
+                                        programme, purpose, fields, outcome, request_id, legal_ct)
                 VALUES (:id, :household, :at, :visible, :channel, :agreement, :agency, :programme, :purpose, :fields,
                         :outcome, :request, :legal)""")
                 .param("id", id.toString()).param("household", entry.household() == null ? null : entry.household().toString())
                 .param("at", micros(entry.at())).param("visible", micros(entry.visibleFrom()))
                 .param("channel", entry.channel().name())
                 .param("agreement", entry.agreement() == null ? null : entry.agreement().value())
-                .param("agency", entry.agency()).param("programme", entry.programme())
+                .param("agency", legal ? null : entry.agency()).param("programme", entry.programme())
                 .param("purpose", entry.purpose().name()).param("fields", String.join(",", entry.fields()))
                 .param("outcome", entry.outcome().name()).param("request", requestToken(entry.agreement(), entry.requestId()))
-                .param("legal", entry.legalReference()).update();
+                .param("legal", legal ? notes.seal(entry.household(), legalSlot(id),
+                        json.writeValueAsString(new LegalText(entry.agency(), entry.legalReference()))) : null)
+                .update();
         return id;
     }
 
     /** The household's disclosures it may see now, newest first. */
     List<Disclosure> visibleTo(HouseholdId household, Instant now) {
         return jdbc.sql("""
-                SELECT id, disclosed_at, agency, programme, purpose, fields, channel, outcome, legal_reference
+                SELECT id, disclosed_at, agency, programme, purpose, fields, channel, outcome, legal_reference, legal_ct
                 FROM disclosure WHERE household_id = :household AND visible_from <= :now
                 ORDER BY disclosed_at DESC, id DESC""")
                 .param("household", household.toString()).param("now", Timestamp.from(now))
-                .query((rs, row) -> new Disclosure(UUID.fromString(rs.getString(1)), rs.getTimestamp(2).toInstant(),
-                        rs.getString(3), rs.getString(4), Purpose.valueOf(rs.getString(5)),
-                        rs.getString(6).isEmpty() ? List.of() : Arrays.asList(rs.getString(6).split(",")),
-                        Channel.valueOf(rs.getString(7)), DisclosureOutcome.valueOf(rs.getString(8)), rs.getString(9)))
+                .query((rs, row) -> {
+                    UUID id = UUID.fromString(rs.getString(1));
+                    byte[] sealed = rs.getBytes(10);
+                    LegalText legal = sealed == null ? new LegalText(rs.getString(3), rs.getString(9))
+                            : json.readValue(notes.open(household, legalSlot(id), sealed), LegalText.class);
+                    return new Disclosure(id, rs.getTimestamp(2).toInstant(), legal.authority(), rs.getString(4),
+                            Purpose.valueOf(rs.getString(5)),
+                            rs.getString(6).isEmpty() ? List.of() : Arrays.asList(rs.getString(6).split(",")),
+                            Channel.valueOf(rs.getString(7)), DisclosureOutcome.valueOf(rs.getString(8)),
+                            legal.legalReference());
+                })
                 .list();
+    }
+
+    /**
+     * Seals, a page at a time, the legal disclosures' texts stored in clear before version 27 (a
+     * household erased since keeps none); returns whether there were any.
+     */
+    boolean sealClearLegalTexts(int limit) {
+        record Clear(UUID id, HouseholdId household, LegalText text) {
+        }
+        List<Clear> page = jdbc.sql("""
+                SELECT id, household_id, agency, legal_reference FROM disclosure
+                WHERE channel = 'LEGAL' AND household_id IS NOT NULL AND legal_ct IS NULL
+                  AND (agency IS NOT NULL OR legal_reference IS NOT NULL)
+                FETCH FIRST :limit ROWS ONLY""").param("limit", limit)
+                .query((rs, row) -> new Clear(UUID.fromString(rs.getString(1)), HouseholdId.of(rs.getString(2)),
+                        new LegalText(rs.getString(3), rs.getString(4)))).list();
+        page.forEach(clear -> jdbc.sql("""
+                UPDATE disclosure SET legal_ct = :sealed, agency = NULL, legal_reference = NULL WHERE id = :id""")
+                .param("sealed", notes.sealIfKept(clear.household(), legalSlot(clear.id()),
+                        json.writeValueAsString(clear.text())).orElse(null))
+                .param("id", clear.id().toString()).update());
+        return !page.isEmpty();
     }
 
     /** Whether the agreement was ever given an answer about the household. */
@@ -101,6 +147,10 @@ class DisclosureLog {
                 .formatted(except.isEmpty() ? "" : "AND (household_id IS NULL OR household_id NOT IN (:except))"))
                 .param("cutoff", Timestamp.from(cutoff)).param("limit", limit);
         return (except.isEmpty() ? query : query.param("except", ids(except))).update();
+    }
+
+    private static String legalSlot(UUID id) {
+        return "disclosure-legal:" + id;
     }
 
     private static List<String> ids(Collection<HouseholdId> households) {

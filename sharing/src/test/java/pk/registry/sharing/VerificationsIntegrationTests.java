@@ -2,13 +2,16 @@ package pk.registry.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,6 +80,9 @@ class VerificationsIntegrationTests {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    ClearLegalTexts clearLegalTexts;
 
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -470,6 +476,35 @@ class VerificationsIntegrationTests {
                 .containsExactlyInAnyOrder("Rescue 1122", "Police");
     }
 
+    /** A case title may name a person, and the log outlives the household: the DPO's texts are sealed under its key. */
+    @Test
+    void aLegalDisclosuresAuthorityAndReferenceAreSealedAndThoseStoredInClearBeforeAreSealedOnce() {
+        Household poor = HouseholdForms.poor(today());
+        HouseholdId id = register(poor);
+        disclosures.recordLegal(DPO, new Disclosures.LegalDisclosure(id, "Sessions Court Multan", "State v. Ahmed Khan",
+                EnumSet.of(DataCategory.IDENTITY), null));
+        jdbc.sql("""
+                INSERT INTO disclosure (id, household_id, disclosed_at, visible_from, channel, agency, purpose, fields,
+                                        outcome, legal_reference)
+                VALUES (:id, :household, :at, :at, 'LEGAL', 'Anti-Corruption Lahore', 'LEGAL_COMPLIANCE', 'IDENTITY',
+                        'LEGAL', 'State v. Bilal Shah')""")
+                .param("id", UUID.randomUUID().toString()).param("household", id.toString())
+                .param("at", java.sql.Timestamp.from(clock.instant())).update();
+        String before = storedDisclosures(id);
+        assertThat(before).as("control: the clear copy is found").contains("Bilal Shah");
+
+        clearLegalTexts.sealAll();
+
+        String stored = storedDisclosures(id);
+        for (String text : List.of("Sessions Court", "Ahmed Khan", "Anti-Corruption", "Bilal Shah")) {
+            assertThat(stored).doesNotContain(text).doesNotContain(HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(disclosures.of(poor.owner(), id)).extracting(Disclosure::agency, Disclosure::legalReference)
+                .containsExactlyInAnyOrder(tuple("Anti-Corruption Lahore", "State v. Bilal Shah"),
+                        tuple("Sessions Court Multan", "State v. Ahmed Khan"));
+    }
+
     @Test
     void aLegalDisclosureAboutAnUnknownHouseholdOrByAnyoneButTheDpoIsNotRecorded() {
         long before = jdbc.sql("SELECT COUNT(*) FROM disclosure WHERE channel = 'LEGAL'").query(Long.class).single();
@@ -486,6 +521,16 @@ class VerificationsIntegrationTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM disclosure WHERE channel = 'LEGAL'").query(Long.class).single())
                 .isEqualTo(before);
         assertThat(disclosures.of(poor.owner(), id)).isEmpty();
+    }
+
+    /** The household's disclosure rows as stored: text columns as they are, sealed ones as UTF-8 and hex. */
+    private String storedDisclosures(HouseholdId household) {
+        return jdbc.sql("SELECT agency, legal_reference, legal_ct FROM disclosure WHERE household_id = :household")
+                .param("household", household.toString()).query((rs, row) -> {
+                    byte[] sealed = rs.getBytes(3);
+                    return rs.getString(1) + " " + rs.getString(2) + " " + (sealed == null ? ""
+                            : new String(sealed, StandardCharsets.UTF_8) + HexFormat.of().formatHex(sealed));
+                }).list().toString();
     }
 
     /** Activates another model version, so the context is not reused. */

@@ -43,7 +43,8 @@ class ErasureRequestsController {
 
     /**
      * Approve, or refuse citing the legal ground; the household sees either.
-     * @param note for the household, naming a case, never a person
+     * @param ground a refusal's legal ground (an approval cites none)
+     * @param note a refusal's note for the household, naming a case, never a person (an approval carries none)
      */
     record Decision(@NotNull Boolean approve, @Nullable RefusalGround ground, @Nullable @Size(max = 400) String note) {
     }
@@ -56,11 +57,17 @@ class ErasureRequestsController {
         return new ErasureRequestPage(page, size, status, requests.page(status, page, size));
     }
 
-    @Operation(summary = "Approve, or refuse citing the legal ground (400 without one); 409 if decided already")
+    @Operation(summary = "Approve, or refuse citing the legal ground (400 without one, or with a ground or note on an approval); 409 if decided already")
     @PostMapping(path = "/{id}/decision", consumes = "application/json")
     ErasureRequest decide(Actor dpo, @PathVariable UUID id, @Valid @RequestBody Decision decision) {
         if (!decision.approve() && decision.ground() == null) {
             throw ErasureProblems.invalid("ground", "RequiredToRefuse", "a refusal must cite its legal ground");
+        }
+        if (decision.approve() && decision.ground() != null) {
+            throw ErasureProblems.invalid("ground", "OnlyToRefuse", "only a refusal cites a legal ground");
+        }
+        if (decision.approve() && decision.note() != null) {
+            throw ErasureProblems.invalid("note", "OnlyToRefuse", "only a refusal carries a note for the household");
         }
         return requests.decide(dpo, id, new ErasureRequests.Decision(decision.approve(), decision.ground(), decision.note()))
                 .orElseThrow(() -> Problems.notFound("There is no such erasure request."));

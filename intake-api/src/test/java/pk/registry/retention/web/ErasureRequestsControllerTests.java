@@ -89,6 +89,16 @@ class ErasureRequestsControllerTests {
         verifyNoInteractions(requests);
     }
 
+    /** An approval's ground or note would be kept nowhere: the DPO is told so rather than have it dropped. */
+    @Test
+    void anApprovalWithAGroundOrANoteIsABadRequest() {
+        assertThat(errors(assertProblem(decide("{\"approve\":true,\"ground\":\"COURT_ORDER\"}"), HttpStatus.BAD_REQUEST)))
+                .containsExactly("ground OnlyToRefuse");
+        assertThat(errors(assertProblem(decide("{\"approve\":true,\"note\":\"ok\"}"), HttpStatus.BAD_REQUEST)))
+                .containsExactly("note OnlyToRefuse");
+        verifyNoInteractions(requests);
+    }
+
     /** A decision is a JSON boolean: a string or a number is not read as one. */
     @Test
     void aDecisionThatIsNotABooleanIsABadRequest() {

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,6 +51,9 @@ class ErasureRequestsHttpIntegrationTests {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void aRefusalCitesItsGroundAndTheRequesterSeesIt() {
         Registered household = RightsHouseholds.register(http, json, "Lahore");
@@ -64,6 +68,10 @@ class ErasureRequestsHttpIntegrationTests {
         assertThat(as(http, FIELD_OFFICER, "POST", "/api/v1/dpo/erasure-requests/" + id + "/decision", "{\"approve\":true}")
                 .statusCode()).as("officers decide no erasure").isEqualTo(403);
         assertThat(fieldErrors(decide(id, "{\"approve\":false}"))).containsExactly("ground RequiredToRefuse");
+        assertThat(fieldErrors(decide(id, "{\"approve\":true,\"ground\":\"COURT_ORDER\"}")))
+                .as("an approval's ground would not be kept").containsExactly("ground OnlyToRefuse");
+        assertThat(fieldErrors(decide(id, "{\"approve\":true,\"note\":\"fine\"}")))
+                .as("nor its note").containsExactly("note OnlyToRefuse");
 
         json(http, decide(id, "{\"approve\":false,\"ground\":\"COURT_ORDER\",\"note\":\"W.P. 1234/2026\"}"), 200);
 
@@ -73,6 +81,25 @@ class ErasureRequestsHttpIntegrationTests {
         assertThat(followed.get("refusalNote").asString()).isEqualTo("W.P. 1234/2026");
         assertThat(decide(id, "{\"approve\":true}").statusCode()).as("decided already").isEqualTo(409);
         assertThat(decide(UUID.randomUUID().toString(), "{\"approve\":true}").statusCode()).isEqualTo(404);
+        assertThat(RightsHouseholds.storedRows(jdbc, "erasure_request", household.id())).as("the note is sealed")
+                .contains("COURT_ORDER").doesNotContain("1234/2026").doesNotContain(RightsHouseholds.hex("1234/2026"));
+    }
+
+    @Test
+    void aRefusalsNoteIsUnreadableOnceTheHouseholdIsErased() {
+        Registered household = RightsHouseholds.register(http, json, "Kasur");
+        String refused = json(http, send(http, household.token(), "POST", "/api/v1/me/erasure-requests", null), 201)
+                .get("id").asString();
+        json(http, decide(refused, "{\"approve\":false,\"ground\":\"BENEFIT_UNDER_AUDIT\",\"note\":\"Asked by Ahmed Khan\"}"), 200);
+        String approved = json(http, send(http, household.token(), "POST", "/api/v1/me/erasure-requests", null), 201)
+                .get("id").asString();
+        json(http, decide(approved, "{\"approve\":true}"), 200);
+
+        new TransactionTemplate(transactionManager).execute(status -> erasures.carryOut(JOB, UUID.fromString(approved)));
+
+        JsonNode followed = json(http, send(http, household.token(), "GET", "/api/v1/me/erasure-requests/" + refused, null), 200);
+        assertThat(followed.get("refusalGround").asString()).as("the ground is no one's data").isEqualTo("BENEFIT_UNDER_AUDIT");
+        assertThat(followed.get("refusalNote").isNull()).as("the note went with the household's key").isTrue();
     }
 
     @Test
