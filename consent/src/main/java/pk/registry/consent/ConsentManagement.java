@@ -142,22 +142,31 @@ public class ConsentManagement {
         }
         ConsentRecord latest = latest(household).filter(record -> record.isActive(purpose))
                 .orElseThrow(() -> new ConsentConflictException(purpose + " is not an active consent of this household."));
-        Instant now = clock.instant();
-        records.appendStatus(latest.id(), purpose, ConsentStatus.WITHDRAWN, now);
-        audit.record(AuditEntry.success(applicant, purpose, household, AuditAction.CONSENT_WITHDRAWN));
-        events.publishEvent(new ConsentWithdrawn(household, purpose, now));
+        end(applicant, household, latest, purpose, clock.instant());
     }
 
     /**
      * Consents again, typically to the current policy version; earlier records keep their version.
+     * An optional purpose active until now and left out is withdrawn, as {@link #withdraw} does.
      * @throws ConsentRejectedException if the consent breaks a rule
      */
     @Transactional
     public ConsentWithReceipt reconsent(Actor applicant, HouseholdId household, ConsentForm consent) {
         Instant now = clock.instant();
+        Optional<ConsentRecord> before = latest(household);
         recordAllGiven(List.of(new Given(household, consent, ConsentMethod.ONLINE, null, now, Pakistan.today(clock))));
         audit.record(AuditEntry.success(applicant, Purpose.IDENTITY_VERIFICATION, household, AuditAction.CONSENT_GIVEN));
         ConsentRecord latest = latest(household).orElseThrow();
+        before.ifPresent(earlier -> earlier.purposes().keySet().stream().sorted()
+                .filter(purpose -> earlier.isActive(purpose) && !latest.isActive(purpose) && rules.restsOnConsent(purpose))
+                .forEach(purpose -> end(applicant, household, earlier, purpose, now)));
         return new ConsentWithReceipt(latest, receipts.receipt(household, latest));
+    }
+
+    /** Ends a purpose the record gave: recorded, audited and announced to other modules. */
+    private void end(Actor applicant, HouseholdId household, ConsentRecord record, Purpose purpose, Instant at) {
+        records.appendStatus(record.id(), purpose, ConsentStatus.WITHDRAWN, at);
+        audit.record(AuditEntry.success(applicant, purpose, household, AuditAction.CONSENT_WITHDRAWN));
+        events.publishEvent(new ConsentWithdrawn(household, purpose, at));
     }
 }

@@ -214,6 +214,25 @@ class ConsentManagementIntegrationTests {
         assertThat(fixtures.audit(household)).isEmpty();
     }
 
+    /** Leaving a purpose out of a new consent withdraws it: the household's choice, audited and announced alike. */
+    @Test
+    void aReconsentLeavingOutAnOptionalPurposeWithdrawsItAsAWithdrawalDoes(PublishedEvents events) {
+        HouseholdId household = fixtures.householdWithConsent(Purpose.COMMUNICATION);
+        clock.advance(Duration.ofMinutes(5));
+
+        consents.reconsent(APPLICANT, household, consent());
+
+        assertThat(events.ofType(ConsentWithdrawn.class)).singleElement()
+                .isEqualTo(new ConsentWithdrawn(household, Purpose.COMMUNICATION, clock.instant()));
+        assertThat(fixtures.audit(household)).containsExactlyInAnyOrder("CONSENT_GIVEN IDENTITY_VERIFICATION SUCCESS",
+                "CONSENT_WITHDRAWN COMMUNICATION SUCCESS");
+        assertThat(consents.consentsOf(household).get(0).purposes()).containsEntry(Purpose.COMMUNICATION, ConsentStatus.WITHDRAWN);
+
+        clock.advance(Duration.ofMinutes(5));
+        consents.reconsent(APPLICANT, household, consent());
+        assertThat(events.ofType(ConsentWithdrawn.class)).as("nothing more to withdraw").hasSize(1);
+    }
+
     @Test
     void whetherAPurposeIsActiveFollowsTheLatestRecord() {
         HouseholdId household = fixtures.householdWithConsent(Purpose.COMMUNICATION);
@@ -231,7 +250,8 @@ class ConsentManagementIntegrationTests {
         consents.reconsent(APPLICANT, household, consent());
         assertThat(consents.isActive(household, Purpose.COMMUNICATION)).as("left out of the latest record").isFalse();
         assertThat(consents.consentsOf(household)).extracting(record -> record.purposes().get(Purpose.COMMUNICATION))
-                .as("earlier records keep their terms").containsExactly(ConsentStatus.WITHDRAWN, ConsentStatus.GIVEN, null);
+                .as("earlier records keep their terms, each purpose ended").containsExactly(ConsentStatus.WITHDRAWN,
+                        ConsentStatus.WITHDRAWN, null);
 
         assertThat(consents.isActive(fixtures.household(), Purpose.IDENTITY_VERIFICATION)).as("no consent at all").isFalse();
     }
