@@ -120,10 +120,13 @@ class HouseholdSealer {
         return crypto.open(key, row.id(), "note:" + slot, sealed, String.class);
     }
 
-    /** Scores a stored household again, with another model version. */
+    /**
+     * Scores a stored household again, with another model version. A model reads the household's
+     * circumstances and members only: its contact details are not opened.
+     */
     ScoreRow rescore(HouseholdRow row, PmtModel model) {
         HouseholdCrypto.DataKey key = crypto.unwrap(row.id(), row.wrappedKey(), row.masterKeyId());
-        return score(key, row.id(), open(row, key), model, clock.instant());
+        return score(key, row.id(), open(row, key, null), model, clock.instant());
     }
 
     /** The household's score under a version, with its explanation opened. */
@@ -147,15 +150,20 @@ class HouseholdSealer {
     }
 
     private HouseholdForm open(HouseholdRow row, HouseholdCrypto.DataKey key) {
+        return open(row, key, crypto.open(key, row.id(), "contact", row.contact(), Contact.class));
+    }
+
+    /** The household's form; without its contact details if they are not given. */
+    private HouseholdForm open(HouseholdRow row, HouseholdCrypto.DataKey key, @Nullable Contact contact) {
         HouseholdId id = row.id();
-        Contact contact = crypto.open(key, id, "contact", row.contact(), Contact.class);
         Circumstances circumstances = crypto.open(key, id, "circumstances", row.circumstances(), Circumstances.class);
         List<MemberForm> members = crypto.open(key, id, "members", row.members(), Members.class).members().stream()
                 .map(member -> new MemberForm(member.cnic(), member.fullName(), member.relationship(), member.gender(),
                         member.dateOfBirth(), member.disability(), member.education(), member.employment(),
                         member.monthlyIncomePkr()))
                 .toList();
-        return new HouseholdForm(row.district(), contact.tehsil(), contact.address(), contact.mobile(),
+        return new HouseholdForm(row.district(), contact == null ? null : contact.tehsil(),
+                contact == null ? null : contact.address(), contact == null ? null : contact.mobile(),
                 circumstances.dwelling(), circumstances.rooms(), circumstances.landAcres(), circumstances.livestock(),
                 circumstances.hasMotorcycle(), circumstances.hasCar(), circumstances.electricityBillPkr(),
                 circumstances.gasBillPkr(), circumstances.monthlyExpensesPkr(), members);

@@ -119,6 +119,19 @@ class HouseholdScoresIntegrationTests {
         scores.activate("pmt-2025.1");
     }
 
+    /** A model scores circumstances and members: rescoring every household never opens their contact details. */
+    @Test
+    void rescoringDoesNotOpenAHouseholdsContactDetails() {
+        Household poor = HouseholdForms.poor(Pakistan.today(clock));
+        HouseholdId id = households.register(poor.owner(), poor.form(), HouseholdForms.consent(), null).id();
+        scores.publish(new PmtModel("test-no-contact", BigDecimal.TEN, Map.of(PmtFactor.HOUSEHOLD_SIZE, BigDecimal.ONE)));
+        jdbc.sql("UPDATE household SET contact_ct = :garbage WHERE id = :id").param("garbage", new byte[64])
+                .param("id", id.toString()).update();
+
+        assertThat(scores.prepare("test-no-contact", null, 10_000)).filteredOn(score -> score.household().equals(id))
+                .as("scored although its contact details could not be opened").hasSize(1);
+    }
+
     @Test
     void aScorePreparedBeforeACorrectionIsWorkedOutAgainFromTheCorrectedHousehold() {
         Household poor = HouseholdForms.poor(Pakistan.today(clock));
