@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +33,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import jakarta.servlet.http.HttpServletRequest;
 import pk.registry.http.DatabaseOutages;
@@ -40,7 +43,9 @@ import pk.registry.kernel.Role;
 
 /**
  * Who may call what. Every route of the v1 contract is named here with its roles; anything
- * not named is denied. Stateless: no session, no cookie, bearer tokens only.
+ * not named is denied, except a route's path asked with a method it does not have, which any
+ * caller with a token gets past to Spring MVC's 405 ({@link UnsupportedMethods}). Stateless: no
+ * session, no cookie, bearer tokens only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -61,10 +66,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens,
-            Problems problems, Environment environment, ObjectProvider<IdentityProperties> identity, Clock clock)
+            Problems problems, Environment environment, ObjectProvider<IdentityProperties> identity, Clock clock,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
             throws Exception {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         AuthenticationEntryPoint unauthenticated = problemEntryPoint(problems);
+        var unsupportedMethods = new UnsupportedMethods(SingletonSupplier.of(controllers::getObject));
         AccessDeniedHandler forbidden = (request, response, denied) -> problems.write(response,
                 Problems.of(HttpStatus.FORBIDDEN, "Your role may not use this endpoint."));
         http.authorizeHttpRequests(routes -> {
@@ -77,6 +84,8 @@ class SecurityConfiguration {
             if (demo) {
                 routes.requestMatchers(POST, "/api/v1/demo/sms-outbox").permitAll();
             }
+            // a route asked with a method it does not have: MVC answers 405 whoever asks, and runs nothing
+            routes.requestMatchers(unsupportedMethods).authenticated();
             // applicants
             routes.requestMatchers(POST, "/api/v1/applications").hasRole(APPLICANT)
                     .requestMatchers(GET, "/api/v1/applications/*").hasAnyRole(APPLICANT, FIELD_OFFICER)

@@ -168,6 +168,45 @@ class RouteSecurityIntegrationTests {
     }
 
     /**
+     * A route asked with a method it does not have is 405 with the methods it has in
+     * {@code Allow}, as problem+json, to every caller with a token whatever their role, as Spring
+     * MVC answers it: the method is wrong whoever asks, and no handler runs. Without a token, 401.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({ "PUT, /api/v1/applications/8d4e2a64-97b5-4a8a-9a1e-0f5f7f0c9b11, GET",
+            "GET, /api/v1/applications, POST", "DELETE, /api/v1/imports/8d4e2a64-97b5-4a8a-9a1e-0f5f7f0c9b11, GET", "PUT, /api/v1/dpo/legal-holds, POST",
+            "GET, /api/v1/dpo/legal-holds/42, DELETE", "PATCH, /api/v1/dpo/corrections, GET", "GET, /registry/unsubscribe, POST",
+            "PUT, /api/v1/me/consents, POST", "DELETE, /api/v1/admin/partners, POST" })
+    void methodsARouteDoesNotHaveAreNotAllowed(String method, String path, String allowed) {
+        for (Role role : Role.values()) {
+            HttpResponse<String> response = http.send(http.request(path).header("Authorization", "Bearer " + http.token(role))
+                    .method(method, HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(response.statusCode()).as(role.name()).isEqualTo(405);
+            assertProblem(response, 405);
+            assertThat(response.headers().firstValue("Allow")).as(role.name())
+                    .hasValueSatisfying(allow -> assertThat(allow).contains(allowed));
+        }
+        HttpResponse<String> anonymous = http.send(http.request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertProblem(anonymous, 401);
+    }
+
+    /** A path that is no route at all is refused as before: not opened by the 405 above. */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({ "PUT, /api/v1/no-such-route", "GET, /api/v1/imports/42/no-such-thing",
+            "DELETE, /api/v1/imports/42", // an import's id is a UUID: no route
+            "POST, /registry/no-such-route" })
+    void pathsThatAreNoRouteAreStillForbidden(String method, String path) {
+        HttpResponse<String> response = http.send(http.request(path).header("Authorization", "Bearer " + http.token(DPO))
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertProblem(response, 403);
+    }
+
+    /**
      * A public route asked for a representation it does not have is 406, never a route beside it
      * that needs a caller (which would answer 401, or 500 from the missing caller).
      */

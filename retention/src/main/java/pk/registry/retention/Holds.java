@@ -66,10 +66,11 @@ class Holds {
         return held;
     }
 
-    /** Every hold, placed ones first, newest first. */
-    List<LegalHold> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM legal_hold ORDER BY released_at DESC NULLS FIRST, placed_at DESC")
-                .query((rs, row) -> hold(rs)).list();
+    /** Holds, placed ones first, newest first (then by id, so that pages neither overlap nor skip), a page at a time. */
+    List<LegalHold> page(int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM legal_hold ORDER BY released_at DESC NULLS FIRST, placed_at DESC, id"
+                + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
+                .param("offset", (long) page * size).param("size", size).query((rs, row) -> hold(rs)).list();
     }
 
     private static LegalHold hold(ResultSet rs) throws SQLException {

@@ -66,9 +66,9 @@ public class LegalHolds {
         return holds.find(id);
     }
 
-
+    /** The DPO's list: placed holds first, newest first, a page at a time (page from 0). */
     @Transactional(readOnly = true)
-    public List<LegalHold> all() {
-        return holds.all();
+    public List<LegalHold> page(int page, int size) {
+        return holds.page(page, size);
     }
 }

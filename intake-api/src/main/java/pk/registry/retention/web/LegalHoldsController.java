@@ -11,11 +11,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -37,6 +40,10 @@ class LegalHoldsController {
         this.holds = holds;
     }
 
+    /** A page of the holds. */
+    record LegalHoldPage(int page, int size, List<LegalHold> holds) {
+    }
+
     /**
      * A hold on a household.
      * @param reference the case (a court order's number, an investigation's file), never a person's name
@@ -47,10 +54,11 @@ class LegalHoldsController {
             String reference) {
     }
 
-    @Operation(summary = "Legal holds, placed ones first")
+    @Operation(summary = "Legal holds, placed ones first, newest first, a page at a time")
     @GetMapping
-    List<LegalHold> all() {
-        return holds.all();
+    LegalHoldPage page(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
+        return new LegalHoldPage(page, size, holds.page(page, size));
     }
 
     @Operation(summary = "Place a hold: nothing of the household is erased or deleted by retention until it is released",

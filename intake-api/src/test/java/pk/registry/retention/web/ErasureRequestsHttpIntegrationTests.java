@@ -10,8 +10,10 @@ import static pk.registry.rights.web.RightsHouseholds.send;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,8 +146,7 @@ class ErasureRequestsHttpIntegrationTests {
         String id = json(http, placed, 201).get("id").asString();
 
         assertThat(placed.headers().firstValue("Location")).hasValue("/api/v1/dpo/legal-holds/" + id);
-        assertThat(json(http, as(http, DPO, "GET", "/api/v1/dpo/legal-holds", null), 200).valueStream()
-                .map(hold -> hold.get("id").asString())).contains(id);
+        assertThat(holds(0, 100)).contains(id);
         assertThat(as(http, FIELD_OFFICER, "DELETE", "/api/v1/dpo/legal-holds/" + id, null).statusCode()).isEqualTo(403);
         assertThat(json(http, as(http, DPO, "DELETE", "/api/v1/dpo/legal-holds/" + id, null), 200).get("releasedAt").isNull())
                 .isFalse();
@@ -153,6 +154,30 @@ class ErasureRequestsHttpIntegrationTests {
                 .isEqualTo(404);
         assertThat(as(http, DPO, "POST", "/api/v1/dpo/legal-holds", "{\"household\":\"" + UUID.randomUUID()
                 + "\",\"reason\":\"LITIGATION\",\"reference\":\"Suit 9/2026\"}").statusCode()).isEqualTo(404);
+    }
+
+    /** Pages of the holds are disjoint and in one order, placed holds first, also among holds placed at one instant. */
+    @Test
+    void theDpoReadsTheHoldsAPageAtATime() {
+        for (int i = 0; i < 3; i++) {
+            Registered household = RightsHouseholds.register(http, json, "Lahore");
+            json(http, as(http, DPO, "POST", "/api/v1/dpo/legal-holds", "{\"household\":\"" + household.id()
+                    + "\",\"reason\":\"LITIGATION\",\"reference\":\"Suit " + i + "/2026\"}"), 201);
+        }
+        List<String> all = holds(0, 100);
+
+        assertThat(all).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
+        assertThat(Stream.of(0, 1, 2).flatMap(page -> holds(page, 1).stream())).containsExactlyElementsOf(all.subList(0, 3));
+        assertThat(holds(0, 2)).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(json(http, as(http, DPO, "GET", "/api/v1/dpo/legal-holds?page=1&size=2", null), 200).get("page").asInt())
+                .isEqualTo(1);
+        assertThat(as(http, DPO, "GET", "/api/v1/dpo/legal-holds?size=101", null).statusCode()).isEqualTo(400);
+    }
+
+    /** The ids of a page of the holds. */
+    private List<String> holds(int page, int size) {
+        JsonNode body = json(http, as(http, DPO, "GET", "/api/v1/dpo/legal-holds?page=" + page + "&size=" + size, null), 200);
+        return body.get("holds").valueStream().map(hold -> hold.get("id").asString()).toList();
     }
 
     private HttpResponse<String> decide(String id, String body) {

@@ -10,6 +10,7 @@ import static pk.registry.http.ProblemAssertions.errors;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -89,11 +90,24 @@ class LegalHoldsControllerTests {
     }
 
     @Test
-    void listsEveryHold() {
-        given(holds.all()).willReturn(List.of(hold(null), hold(AT)));
+    void listsTheHoldsAPageAtATime() {
+        given(holds.page(0, 50)).willReturn(List.of(hold(null), hold(AT)));
+        given(holds.page(3, 10)).willReturn(List.of());
 
         assertThat(mvc.get().uri("/api/v1/dpo/legal-holds").with(Callers.client("dpo", Role.DPO))).hasStatusOk().bodyJson()
-                .isLenientlyEqualTo("[{\"releasedAt\":null},{\"releasedAt\":\"2026-03-01T09:00:00Z\"}]");
+                .isLenientlyEqualTo("{\"page\":0,\"size\":50,\"holds\":[{\"releasedAt\":null},"
+                        + "{\"releasedAt\":\"2026-03-01T09:00:00Z\"}]}");
+        assertThat(mvc.get().uri("/api/v1/dpo/legal-holds?page=3&size=10").with(Callers.client("dpo", Role.DPO)))
+                .hasStatusOk().bodyJson().isLenientlyEqualTo("{\"page\":3,\"size\":10,\"holds\":[]}");
+    }
+
+    @Test
+    void aPageIsBounded() {
+        Map<String, String> refused = Map.of("size=101", "size Max", "size=0", "size Min", "page=-1", "page Min",
+                "page=100001", "page Max");
+        refused.forEach((query, error) -> assertThat(errors(assertProblem(mvc.get().uri("/api/v1/dpo/legal-holds?" + query)
+                .with(Callers.client("dpo", Role.DPO)).exchange(), HttpStatus.BAD_REQUEST))).as(query).containsExactly(error));
+        verifyNoInteractions(holds);
     }
 
     private MvcTestResult place(String body) {
