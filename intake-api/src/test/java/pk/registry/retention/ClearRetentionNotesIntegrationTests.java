@@ -57,6 +57,23 @@ class ClearRetentionNotesIntegrationTests {
                 .doesNotContain(RightsHouseholds.hex("Ahmed Khan"));
     }
 
+    @Test
+    void aHoldReferenceStoredInClearIsSealedOnce() {
+        Registered household = RightsHouseholds.register(http, json, "Lahore");
+        String hold = json(http, as(http, DPO, "POST", "/api/v1/dpo/legal-holds", "{\"household\":\"" + household.id()
+                + "\",\"reason\":\"LITIGATION\",\"reference\":\"sealed\"}"), 201).get("id").asString();
+        jdbc.sql("UPDATE legal_hold SET reference = 'State v. Bilal Shah', reference_ct = NULL WHERE id = :id")
+                .param("id", hold).update();
+
+        clearNotes.sealAll();
+
+        assertThat(RightsHouseholds.storedRows(jdbc, "legal_hold", household.id())).doesNotContain("Bilal Shah")
+                .doesNotContain(RightsHouseholds.hex("Bilal Shah"));
+        assertThat(json(http, as(http, DPO, "GET", "/api/v1/dpo/legal-holds?size=100", null), 200).get("holds").valueStream()
+                .filter(found -> found.get("id").asString().equals(hold)).findFirst().orElseThrow().get("reference")
+                .asString()).isEqualTo("State v. Bilal Shah");
+    }
+
     private String refusedWithNote(Registered household) {
         String id = json(http, send(http, household.token(), "POST", "/api/v1/me/erasure-requests", null), 201)
                 .get("id").asString();

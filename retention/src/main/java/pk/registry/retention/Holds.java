@@ -14,28 +14,49 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import pk.registry.household.HouseholdNotes;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.HouseholdRowsDeletion;
 
-/** Legal holds ({@code legal_hold}). */
+/**
+ * Legal holds ({@code legal_hold}). A hold's case reference is sealed under the household's key:
+ * the hold outlives its release, and the household's erasure after it, and a case title may name
+ * a person.
+ */
 @Repository
 class Holds {
 
-    private static final String COLUMNS = "id, household_id, reason, reference, placed_by, placed_at, released_by, released_at";
+    private static final String COLUMNS = "id, household_id, reason, reference_ct, placed_by, placed_at, released_by, released_at";
 
     private final JdbcClient jdbc;
+    private final HouseholdNotes notes;
 
-    Holds(JdbcClient jdbc) {
+    Holds(JdbcClient jdbc, HouseholdNotes notes) {
         this.jdbc = jdbc;
+        this.notes = notes;
     }
 
-    void insert(LegalHold hold) {
+    /** Inserts a hold on a household that is kept. */
+    void insert(LegalHold hold, String reference) {
         jdbc.sql("""
-                INSERT INTO legal_hold (id, household_id, reason, reference, placed_by, placed_at)
+                INSERT INTO legal_hold (id, household_id, reason, reference_ct, placed_by, placed_at)
                 VALUES (:id, :household, :reason, :reference, :by, :at)""")
                 .param("id", hold.id().toString()).param("household", hold.household().toString())
-                .param("reason", hold.reason().name()).param("reference", hold.reference()).param("by", hold.placedBy())
-                .param("at", Timestamp.from(hold.placedAt())).update();
+                .param("reason", hold.reason().name())
+                .param("reference", notes.seal(hold.household(), referenceSlot(hold.id()), reference))
+                .param("by", hold.placedBy()).param("at", Timestamp.from(hold.placedAt())).update();
+    }
+
+    /** Seals, a page at a time, the references stored in clear before version 27; returns whether there were any. */
+    boolean sealClearReferences(int limit) {
+        List<ClearNote> page = jdbc.sql("""
+                SELECT id, household_id, reference FROM legal_hold WHERE reference IS NOT NULL FETCH FIRST :limit ROWS ONLY""")
+                .param("limit", limit).query((rs, row) -> new ClearNote(UUID.fromString(rs.getString(1)),
+                        HouseholdId.of(rs.getString(2)), rs.getString(3))).list();
+        page.forEach(clear -> jdbc.sql("UPDATE legal_hold SET reference_ct = :sealed, reference = NULL WHERE id = :id")
+                .param("sealed", notes.sealIfKept(clear.household(), referenceSlot(clear.id()), clear.text()).orElse(null))
+                .param("id", clear.id().toString()).update());
+        return !page.isEmpty();
     }
 
     Optional<LegalHold> find(UUID id) {
@@ -73,10 +94,17 @@ class Holds {
                 .param("offset", (long) page * size).param("size", size).query((rs, row) -> hold(rs)).list();
     }
 
-    private static LegalHold hold(ResultSet rs) throws SQLException {
+    private LegalHold hold(ResultSet rs) throws SQLException {
+        UUID id = UUID.fromString(rs.getString(1));
+        HouseholdId household = HouseholdId.of(rs.getString(2));
+        byte[] reference = rs.getBytes(4);
         Timestamp released = rs.getTimestamp(8);
-        return new LegalHold(UUID.fromString(rs.getString(1)), HouseholdId.of(rs.getString(2)),
-                HoldReason.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
-                rs.getString(7), released == null ? null : released.toInstant());
+        return new LegalHold(id, household, HoldReason.valueOf(rs.getString(3)),
+                reference == null ? null : notes.openIfKept(household, referenceSlot(id), reference).orElse(null),
+                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), released == null ? null : released.toInstant());
+    }
+
+    private static String referenceSlot(UUID id) {
+        return "legal-hold:" + id;
     }
 }

@@ -47,7 +47,7 @@ public class LegalHolds {
             return Optional.empty();
         }
         LegalHold hold = new LegalHold(Ids.newId(), household, reason, reference, dpo.subject(), clock.instant(), null, null);
-        holds.insert(hold);
+        holds.insert(hold, reference);
         audit.record(AuditEntry.success(dpo, Purpose.LEGAL_COMPLIANCE, household, AuditAction.LEGAL_HOLD_CHANGED));
         return Optional.of(hold);
     }

@@ -154,6 +154,27 @@ class ErasureRequestsHttpIntegrationTests {
                 .isEqualTo(404);
         assertThat(as(http, DPO, "POST", "/api/v1/dpo/legal-holds", "{\"household\":\"" + UUID.randomUUID()
                 + "\",\"reason\":\"LITIGATION\",\"reference\":\"Suit 9/2026\"}").statusCode()).isEqualTo(404);
+        assertThat(RightsHouseholds.storedRows(jdbc, "legal_hold", household.id())).as("the reference is sealed")
+                .contains("FRAUD_INVESTIGATION").doesNotContain("88/2026").doesNotContain(RightsHouseholds.hex("88/2026"));
+    }
+
+    /** A hold outlives its release and the household's erasure after it; its case reference does not. */
+    @Test
+    void aReleasedHoldsReferenceIsUnreadableOnceTheHouseholdIsErased() {
+        Registered household = RightsHouseholds.register(http, json, "Kasur");
+        String hold = json(http, as(http, DPO, "POST", "/api/v1/dpo/legal-holds", "{\"household\":\"" + household.id()
+                + "\",\"reason\":\"LITIGATION\",\"reference\":\"State v. Ahmed Khan\"}"), 201).get("id").asString();
+        json(http, as(http, DPO, "DELETE", "/api/v1/dpo/legal-holds/" + hold, null), 200);
+        String request = json(http, send(http, household.token(), "POST", "/api/v1/me/erasure-requests", null), 201)
+                .get("id").asString();
+        json(http, decide(request, "{\"approve\":true}"), 200);
+
+        new TransactionTemplate(transactionManager).execute(status -> erasures.carryOut(JOB, UUID.fromString(request)));
+
+        JsonNode listed = json(http, as(http, DPO, "GET", "/api/v1/dpo/legal-holds?size=100", null), 200).get("holds")
+                .valueStream().filter(found -> found.get("id").asString().equals(hold)).findFirst().orElseThrow();
+        assertThat(listed.get("reason").asString()).isEqualTo("LITIGATION");
+        assertThat(listed.get("reference").isNull()).isTrue();
     }
 
     /** Pages of the holds are disjoint and in one order, placed holds first, also among holds placed at one instant. */
