@@ -220,12 +220,14 @@ class LeakScanFunctionalTests {
         void dpoAndOfficerDecide(String household) throws InterruptedException {
             String dpo = http.token(Role.DPO);
             send(http.token(Role.FIELD_OFFICER), "POST", "/api/v1/dpo/corrections/" + correction + "/decision",
-                    "{\"approve\":true,\"note\":\"Seen at the door\"}", 200);
+                    "{\"approve\":true,\"note\":\"Seen " + HEAD_NAME + " at the door\"}", 200);
             send(dpo, "POST", "/api/v1/dpo/complaints/" + complaint + "/answer", "{\"answer\":\"Added after a visit\"}", 200);
             send(dpo, "POST", "/api/v1/dpo/erasure-requests/" + erasureRequest + "/decision",
-                    "{\"approve\":false,\"ground\":\"OPEN_FRAUD_CASE\",\"note\":\"Case 7/2026\"}", 200);
+                    "{\"approve\":false,\"ground\":\"OPEN_FRAUD_CASE\",\"note\":\"State v. " + HEAD_NAME + "\"}", 200);
             String hold = id(send(dpo, "POST", "/api/v1/dpo/legal-holds", "{\"household\":\"" + household
-                    + "\",\"reason\":\"FRAUD_INVESTIGATION\",\"reference\":\"FIA case 88/2026\"}", 201));
+                    + "\",\"reason\":\"FRAUD_INVESTIGATION\",\"reference\":\"FIA v. " + CHILD_NAME + "\"}", 201));
+            send(dpo, "POST", "/api/v1/dpo/disclosures", "{\"household\":\"" + household + "\",\"authority\":\"Court of "
+                    + CHILD_NAME + "\",\"legalReference\":\"State v. " + HEAD_NAME + "\",\"categories\":[\"IDENTITY\"]}", 204);
             for (String job : List.of("/api/v1/dpo/jobs/retention", "/api/v1/dpo/jobs/erasure")) {
                 String location = send(dpo, "POST", job, "{\"dryRun\":true}", 202).headers().firstValue("Location")
                         .orElseThrow();
