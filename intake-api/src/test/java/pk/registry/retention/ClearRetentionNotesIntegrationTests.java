@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import pk.registry.Http;
 import pk.registry.RegistryIntegrationTest;
-import pk.registry.rights.web.RightsHouseholds;
+import pk.registry.household.ClearNotesSealing;
 import pk.registry.rights.web.RightsHouseholds.Registered;
+import pk.registry.rights.web.RightsHouseholds;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,7 +34,7 @@ class ClearRetentionNotesIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    ClearRetentionNotes clearNotes;
+    ClearNotesSealing clearNotes;
 
     @Test
     void aRefusalNoteStoredInClearIsSealedOnceAndOneOfAHouseholdGoneIsDropped() {

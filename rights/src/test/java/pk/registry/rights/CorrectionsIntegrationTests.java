@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import pk.registry.household.Application;
+import pk.registry.household.ClearNotesSealing;
 import pk.registry.household.CorrectionConflictException;
 import pk.registry.household.CorrectionRejectedException;
 import pk.registry.household.HouseholdForm;
@@ -50,7 +51,7 @@ class CorrectionsIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    ClearDecisionNotes clearNotes;
+    ClearNotesSealing clearNotes;
 
     @Autowired
     TestClock clock;

@@ -1,32 +1,21 @@
 package pk.registry.sharing;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * Seals, once, the legal disclosures' authorities and references stored in clear before version
- * 27 of the schema: at the first start on that version, a page at a time. Those of a household
- * erased since are dropped.
- */
+import pk.registry.household.NotesStoredInClear;
+
+/** The legal disclosures' authorities and references stored in clear before schema version 27. */
 @Component
-class ClearLegalTexts {
-
-    static final int PAGE = 200;
+class ClearLegalTexts implements NotesStoredInClear {
 
     private final DisclosureLog log;
-    private final TransactionTemplate transactions;
 
-    ClearLegalTexts(DisclosureLog log, TransactionTemplate transactions) {
+    ClearLegalTexts(DisclosureLog log) {
         this.log = log;
-        this.transactions = transactions;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void sealAll() {
-        while (Boolean.TRUE.equals(transactions.execute(status -> log.sealClearLegalTexts(PAGE)))) {
-            // until no text is left in clear
-        }
+    @Override
+    public boolean sealSome(int limit) {
+        return log.sealClearLegalTexts(limit);
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import pk.registry.household.ClearNotesSealing;
 import pk.registry.household.Cnic;
 import pk.registry.household.HouseholdManagement;
 import pk.registry.household.HouseholdScores;
@@ -82,7 +83,7 @@ class VerificationsIntegrationTests {
     TestClock clock;
 
     @Autowired
-    ClearLegalTexts clearLegalTexts;
+    ClearNotesSealing clearLegalTexts;
 
     @Autowired
     PlatformTransactionManager transactionManager;
