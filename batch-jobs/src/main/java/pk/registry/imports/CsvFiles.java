@@ -69,12 +69,33 @@ final class CsvFiles {
     /**
      * Counts characters since the last record boundary and refuses a record that grows past
      * the limit: an unterminated quote cannot make the parser swallow the rest of the file.
-     * Also refuses NUL characters, which no text CSV contains.
+     * Also refuses NUL characters, which no text CSV contains, and a carriage return (CR) not
+     * followed by a line feed (LF) outside a quoted field: template v1 lines end with CRLF or LF,
+     * but Commons CSV would end a record at a CR alone too (old Mac line ends). Inside a quoted
+     * field a CR is part of the value (RFC 4180). Follows the quoting as the characters go by, in
+     * the pass the parser makes anyway, keeping nothing of the file but where it stands.
      */
     static final class GuardedReader extends FilterReader {
 
+        /** A field begins: a quote here opens a quoted field. */
+        private static final int FIELD_START = 0;
+        /** In a field that is not quoted (a quote in it quotes nothing), or after a quoted one closed. */
+        private static final int UNQUOTED = 1;
+        /** In a quoted field: CR, LF and commas are part of the value. */
+        private static final int QUOTED = 2;
+        /** A quote in a quoted field: it closes the field, unless another quote follows ({@code ""} is one quote). */
+        private static final int QUOTE = 3;
+
         private final int maxRecordChars;
+        private final char[] one = new char[1];
         private long sinceBoundary;
+        private int state = FIELD_START;
+        /** The last character was a CR outside a quoted field: only a LF may follow. */
+        private boolean lineEnding;
+        /** The last character was a CR. */
+        private boolean afterCr;
+        /** Line ends so far, counted as Commons CSV counts them (CR, LF and CRLF once each). */
+        private long lineEnds;
 
         GuardedReader(Reader in, int maxRecordChars) {
             super(in);
@@ -87,28 +108,76 @@ final class CsvFiles {
 
         @Override
         public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                check(1);
-                if (c == 0) {
-                    throw new ImportFileException("the file is not text: it contains NUL characters");
-                }
-            }
-            return c;
+            return read(one, 0, 1) < 0 ? -1 : one[0];
         }
 
         @Override
         public int read(char[] buffer, int offset, int length) throws IOException {
             int read = super.read(buffer, offset, length);
             if (read > 0) {
-                for (int i = offset; i < offset + read; i++) {
-                    if (buffer[i] == 0) {
-                        throw new ImportFileException("the file is not text: it contains NUL characters");
-                    }
-                }
+                scan(buffer, offset, offset + read);
                 check(read);
             }
+            else if (read < 0 && lineEnding) {
+                throw carriageReturnAlone();
+            }
             return read;
+        }
+
+        private void scan(char[] buffer, int from, int to) {
+            int state = this.state;
+            boolean lineEnding = this.lineEnding;
+            boolean afterCr = this.afterCr;
+            long lineEnds = this.lineEnds;
+            for (int i = from; i < to; i++) {
+                char c = buffer[i];
+                if (lineEnding && c != '\n') {
+                    this.lineEnds = lineEnds;
+                    throw carriageReturnAlone();
+                }
+                switch (c) {
+                    case '\n' -> {
+                        lineEnds += afterCr ? 0 : 1;
+                        lineEnding = false;
+                        afterCr = false;
+                        state = state == QUOTED ? QUOTED : FIELD_START;
+                    }
+                    case '\r' -> {
+                        lineEnds++;
+                        afterCr = true;
+                        if (state != QUOTED) {
+                            lineEnding = true;
+                            state = FIELD_START;
+                        }
+                    }
+                    case '"' -> {
+                        afterCr = false;
+                        state = switch (state) {
+                            case FIELD_START, QUOTE -> QUOTED;
+                            case QUOTED -> QUOTE;
+                            default -> UNQUOTED;
+                        };
+                    }
+                    case ',' -> {
+                        afterCr = false;
+                        state = state == QUOTED ? QUOTED : FIELD_START;
+                    }
+                    case 0 -> throw new ImportFileException("the file is not text: it contains NUL characters");
+                    default -> {
+                        afterCr = false;
+                        state = state == QUOTED ? QUOTED : UNQUOTED;
+                    }
+                }
+            }
+            this.state = state;
+            this.lineEnding = lineEnding;
+            this.afterCr = afterCr;
+            this.lineEnds = lineEnds;
+        }
+
+        private ImportFileException carriageReturnAlone() {
+            return new ImportFileException("line " + lineEnds + " ends with a carriage return (CR) alone, as old Mac files do; "
+                    + "the lines of template v1 end with CRLF or LF");
         }
 
         private void check(int chars) {

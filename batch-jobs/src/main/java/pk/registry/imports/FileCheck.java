@@ -10,7 +10,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The whole-file check before anything is stored: the header is template v1 and every byte
- * is UTF-8 text that parses as RFC 4180 CSV with no record longer than the limit.
+ * is UTF-8 text that parses as RFC 4180 CSV with lines ending in CRLF or LF and no record
+ * longer than the limit.
  */
 final class FileCheck {
 

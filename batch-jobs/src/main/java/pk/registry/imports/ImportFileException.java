@@ -5,8 +5,8 @@ import java.nio.charset.CharacterCodingException;
 import org.apache.commons.csv.CSVException;
 
 /**
- * The whole file is refused (bad header, not UTF-8 text CSV, a record too long). Nothing of
- * it is stored. The message names columns and rules, never values.
+ * The whole file is refused (bad header, not UTF-8 text CSV, a CR alone ending a line, a record
+ * too long). Nothing of it is stored. The message names lines, columns and rules, never values.
  */
 class ImportFileException extends RuntimeException {
 

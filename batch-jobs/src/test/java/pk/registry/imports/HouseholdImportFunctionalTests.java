@@ -230,6 +230,8 @@ class HouseholdImportFunctionalTests {
         reasons.put(binary, "not");
         reasons.put((TemplateV1.headerLine() + "\r\n" + "H-9,\u0000\u0000\r\n").getBytes(StandardCharsets.UTF_8), "NUL");
         reasons.put(open.getBytes(StandardCharsets.UTF_8), "not valid CSV");
+        reasons.put(unterminated.csv().replace("\r\n", "\r").getBytes(StandardCharsets.UTF_8),
+                "line 1 ends with a carriage return (CR) alone");
         for (Map.Entry<byte[], String> refused : reasons.entrySet()) {
             byte[] content = refused.getKey();
             ImportId id = imports.stage(OFFICER, content.length, target -> Files.write(target, content));
@@ -238,7 +240,8 @@ class HouseholdImportFunctionalTests {
             assertThat(imports.status(OFFICER, id).orElseThrow().failure()).contains(refused.getValue());
         }
         assertThat(output.getAll()).as("a refused file is one WARN line, without a stack trace")
-                .contains("refused: the file is not valid CSV").doesNotContain("ImportFileException")
+                .contains("refused: the file is not valid CSV").contains("refused: line 1 ends with a carriage return")
+                .doesNotContain("ImportFileException")
                 .doesNotContain("Mohalla Islampura");
         assertThat(householdCount()).isEqualTo(before);
     }
@@ -252,6 +255,19 @@ class HouseholdImportFunctionalTests {
 
         assertThat(jobs.startJob(parameters(id)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(imports.status(OFFICER, id).orElseThrow().householdsStored()).isEqualTo(1);
+    }
+
+    /** RFC 4180: a line break in a quoted value, a carriage return alone too, is part of the value. */
+    @Test
+    void aLineBreakInAQuotedValueIsPartOfIt() throws Exception {
+        ImportFiles file = new ImportFiles();
+        file.household("Q-1").get(0).put("address", "House 12, Street 4\rModel Town");
+        file.household("Q-2").get(0).put("address", "House 14, Street 4\r\nModel Town");
+
+        ImportId id = stage(file.csv());
+
+        assertThat(jobs.startJob(parameters(id)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(imports.status(OFFICER, id).orElseThrow().householdsStored()).isEqualTo(2);
     }
 
     @Test

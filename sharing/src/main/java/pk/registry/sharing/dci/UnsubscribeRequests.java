@@ -4,10 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -22,9 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code unsubscribe} requests (asynchronous: {@code ACK}, then {@code on-unsubscribe}): ends
  * the caller's own subscriptions by code. A code of another agreement is unknown to the caller
  * ({@code rjct.subscription_code.invalid}); an ended one is {@code rjct.event.already_unsubscribed}.
- * The response's status is {@code succ} when every code was ended now, else {@code rjct} with the
- * first reason; {@code subscription_status} lists the caller's codes among them, each now
- * {@code unsubscribe}.
+ * Each code is answered as it is listed, so one listed twice is ended by its first listing and
+ * found ended by its second. The response's status is {@code succ} when every listing ended its
+ * code, else {@code rjct} with the first reason; {@code subscription_status} has an entry for each
+ * listing of the caller's codes, each now {@code unsubscribe}; the header's {@code total_count}
+ * and {@code completed_count} are the number of codes listed (the request's own count).
  */
 @Component
 class UnsubscribeRequests {
@@ -67,15 +67,13 @@ class UnsubscribeRequests {
             return DciReply.acknowledged(correlationId, clock.instant());
         }
         Instant now = clock.instant();
-        Set<String> requested = new LinkedHashSet<>();
-        codes.forEach(code -> requested.add(code.stringValue()));
         List<String> ended = new ArrayList<>();
         @Nullable Reason firstProblem = null;
-        for (String code : requested) {
-            Reason problem = end(envelope, code, now, ended);
+        for (JsonNode code : codes) {
+            Reason problem = end(envelope, code.stringValue(), now, ended);
             firstProblem = firstProblem == null ? problem : firstProblem;
         }
-        ObjectNode header = envelopes.header("on-unsubscribe", "succ", null, null, requested.size(), requested.size(),
+        ObjectNode header = envelopes.header("on-unsubscribe", "succ", null, null, codes.size(), codes.size(),
                 envelope.header().senderId());
         callbacks.queue(new Transactions.Txn(correlationId, envelope.agreement().id(), transactionId, "unsubscribe", "pdng",
                 null, now), List.of(), "on-unsubscribe", target.get(), header,
@@ -107,7 +105,8 @@ class UnsubscribeRequests {
         if (problem != null) {
             message.put("status_reason_code", problem.code());
             message.put("status_reason_message", problem == Reason.ALREADY_UNSUBSCRIBED
-                    ? "a subscription had ended before" : "a code is not one of the agreement's subscriptions");
+                    ? "a subscription had ended before, or by its code earlier in the list"
+                    : "a code is not one of the agreement's subscriptions");
         }
         ArrayNode statuses = message.putArray("subscription_status");
         for (String code : ended) {

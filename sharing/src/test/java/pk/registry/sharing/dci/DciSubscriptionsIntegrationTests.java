@@ -294,6 +294,31 @@ class DciSubscriptionsIntegrationTests {
                 .as("an ended subscription can be taken out again").isEqualTo("succ");
     }
 
+    /**
+     * Every code listed is answered, in the order listed, and the header counts what was listed:
+     * a code listed twice is ended by its first listing, and its second finds it ended.
+     */
+    @Test
+    void aCodeListedTwiceIsAnsweredForEachListing() {
+        String cnic = household.cnics().get(0);
+        ask(cnic);
+        String code = subscribed(DciMessages.subscribeEntry("follow", cnic)).get(0).get("subscriptions").get(0).get("code")
+                .asString();
+
+        JsonNode callback = unsubscribedWith(partner, code, code);
+
+        assertThat(callback.get("header").get("total_count").asInt()).isEqualTo(2);
+        assertThat(callback.get("header").get("completed_count").asInt()).isEqualTo(2);
+        JsonNode message = callback.get("message");
+        assertThat(message.get("subscription_status")).hasSize(2).allSatisfy(status -> {
+            assertThat(status.get("code").asString()).isEqualTo(code);
+            assertThat(status.get("status").asString()).isEqualTo("unsubscribe");
+        });
+        assertThat(message.get("status").asString()).isEqualTo("rjct");
+        assertThat(message.get("status_reason_code").asString()).isEqualTo("rjct.event.already_unsubscribed");
+        assertThat(message.get("status_reason_message").asString()).contains("earlier in the list");
+    }
+
     @Test
     void aSubscriptionThatBreaksTheStandardIsRefusedAsAWhole() {
         ObjectNode noZone = DciMessages.subscribe(DciMessages.subscribeEntry("r", household.cnics().get(0))
@@ -343,7 +368,12 @@ class DciSubscriptionsIntegrationTests {
 
     /** Unsubscribes; returns the on-unsubscribe callback's message (checked against the standard). */
     private JsonNode unsubscribed(Actor caller, String code) {
-        ObjectNode request = DciMessages.unsubscribe(code);
+        return unsubscribedWith(caller, code).get("message");
+    }
+
+    /** Unsubscribes the codes in one request; returns the on-unsubscribe callback, header and message (checked against the standard). */
+    private JsonNode unsubscribedWith(Actor caller, String... codes) {
+        ObjectNode request = DciMessages.unsubscribe(codes);
         DciSpec.get().assertValidRequest("/registry/unsubscribe", DciMessages.text(request));
         int before = receiver.callsTo("/registry/on-unsubscribe").size();
         DciReply reply = gateway.unsubscribe(caller, bytes(request));
@@ -351,7 +381,7 @@ class DciSubscriptionsIntegrationTests {
         delivery.deliverDue();
         CallbackReceiver.Call call = receiver.await("/registry/on-unsubscribe", before + 1, Duration.ofSeconds(5)).get(before);
         DciSpec.get().assertValidRequest("/registry/on-unsubscribe", call.body());
-        return DciMessages.read(call.body()).get("message");
+        return DciMessages.read(call.body());
     }
 
     /** Scores the household under a new model, moves the programme onto it, and announces the rescoring as the job does. */
