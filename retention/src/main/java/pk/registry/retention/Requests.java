@@ -114,7 +114,11 @@ class Requests {
                 .query(Long.class).single();
     }
 
-    /** Decides a requested one of the household; returns whether it was still undecided. */
+    /**
+     * Decides a requested one of the household; returns whether it was still undecided. A
+     * refusal's note is sealed under the household's key, and not kept if the household is gone
+     * (erased by retention while the request waited): nothing could open it.
+     */
     boolean decide(UUID id, HouseholdId household, ErasureStatus status, String by, Instant at,
             @Nullable RefusalGround ground, @Nullable String note) {
         return jdbc.sql("""
