@@ -15,10 +15,14 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import pk.registry.Http;
 import pk.registry.RegistryIntegrationTest;
@@ -191,6 +195,17 @@ class RouteSecurityIntegrationTests {
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertProblem(anonymous, 401);
+    }
+
+    /** Any token holder can send wrong methods: each is answered, none is written to the log. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aMethodNotAllowedLeavesNoLogLine(CapturedOutput output) {
+        HttpResponse<String> response = http.send(http.request("/api/v1/dpo/legal-holds")
+                .header("Authorization", "Bearer " + http.token(APPLICANT)).method("PUT", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(output.getAll()).doesNotContain("PageNotFound").doesNotContain("method 'PUT' is not supported");
     }
 
     /** A path that is no route at all is refused as before: not opened by the 405 above. */
