@@ -1,5 +1,9 @@
 package pk.registry.household;
 
+import java.util.UUID;
+
+import pk.registry.kernel.HouseholdId;
+
 /**
  * Texts about households that a module stored in clear before it sealed them under the
  * household's key ({@link HouseholdNotes}, schema version 27). {@link ClearNotesSealing} has each
@@ -13,4 +17,13 @@ public interface NotesStoredInClear {
      * @return whether there were any
      */
     boolean sealSome(int limit);
+
+    /** A text found in clear: the row it is in, and the household it is about. */
+    record ClearNote(UUID row, HouseholdId household, String text) {
+
+        @Override
+        public String toString() {
+            return "ClearNote[" + row + "]";
+        }
+    }
 }

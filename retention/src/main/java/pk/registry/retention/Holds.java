@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import pk.registry.household.HouseholdNotes;
+import pk.registry.household.NotesStoredInClear.ClearNote;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.HouseholdRowsDeletion;
 
@@ -54,8 +55,8 @@ class Holds {
                 .param("limit", limit).query((rs, row) -> new ClearNote(UUID.fromString(rs.getString(1)),
                         HouseholdId.of(rs.getString(2)), rs.getString(3))).list();
         page.forEach(clear -> jdbc.sql("UPDATE legal_hold SET reference_ct = :sealed, reference = NULL WHERE id = :id")
-                .param("sealed", notes.sealIfKept(clear.household(), referenceSlot(clear.id()), clear.text()).orElse(null))
-                .param("id", clear.id().toString()).update());
+                .param("sealed", notes.sealIfKept(clear.household(), referenceSlot(clear.row()), clear.text()).orElse(null))
+                .param("id", clear.row().toString()).update());
         return !page.isEmpty();
     }
 

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import pk.registry.household.HouseholdNotes;
+import pk.registry.household.NotesStoredInClear.ClearNote;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.HouseholdRowsDeletion;
 
@@ -140,8 +141,8 @@ class Requests {
                 .query((rs, row) -> new ClearNote(UUID.fromString(rs.getString(1)), HouseholdId.of(rs.getString(2)),
                         rs.getString(3))).list();
         page.forEach(clear -> jdbc.sql("UPDATE erasure_request SET refusal_note_ct = :sealed, refusal_note = NULL WHERE id = :id")
-                .param("sealed", notes.sealIfKept(clear.household(), noteSlot(clear.id()), clear.text()).orElse(null))
-                .param("id", clear.id().toString()).update());
+                .param("sealed", notes.sealIfKept(clear.household(), noteSlot(clear.row()), clear.text()).orElse(null))
+                .param("id", clear.row().toString()).update());
         return !page.isEmpty();
     }
 

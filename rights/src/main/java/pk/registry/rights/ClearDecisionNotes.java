@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import pk.registry.household.HouseholdNotes;
 import pk.registry.household.NotesStoredInClear;
+import pk.registry.household.NotesStoredInClear.ClearNote;
 
 /** The decision notes stored in clear before schema version 27, sealed as {@link Corrections} seals them now. */
 @Component
@@ -21,10 +22,10 @@ class ClearDecisionNotes implements NotesStoredInClear {
 
     @Override
     public boolean sealSome(int limit) {
-        List<CorrectionRecords.ClearNote> page = records.clearNotes(limit);
-        for (CorrectionRecords.ClearNote clear : page) {
-            records.sealNote(clear.id(),
-                    notes.sealIfKept(clear.household(), Corrections.decisionSlot(clear.id()), clear.note()).orElse(null));
+        List<ClearNote> page = records.clearNotes(limit);
+        for (ClearNote clear : page) {
+            records.sealNote(clear.row(),
+                    notes.sealIfKept(clear.household(), Corrections.decisionSlot(clear.row()), clear.text()).orElse(null));
         }
         return !page.isEmpty();
     }

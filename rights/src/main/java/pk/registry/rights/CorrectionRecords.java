@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import pk.registry.household.NotesStoredInClear.ClearNote;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.HouseholdRowsDeletion;
 
@@ -86,11 +87,7 @@ class CorrectionRecords {
                 .param("id", id.toString()).update() == 1;
     }
 
-    /** A decision note stored in clear before notes were sealed (V27). */
-    record ClearNote(UUID id, HouseholdId household, String note) {
-    }
-
-    /** Up to {@code limit} decision notes still in clear. */
+    /** Up to {@code limit} decision notes still in clear (stored before V27). */
     List<ClearNote> clearNotes(int limit) {
         return jdbc.sql("SELECT id, household_id, decision_note FROM correction WHERE decision_note IS NOT NULL FETCH FIRST :limit ROWS ONLY")
                 .param("limit", limit).query((rs, row) -> new ClearNote(UUID.fromString(rs.getString(1)),

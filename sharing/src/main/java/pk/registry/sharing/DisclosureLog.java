@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import pk.registry.household.HouseholdNotes;
+import pk.registry.household.NotesStoredInClear.ClearNote;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Ids;
 import pk.registry.kernel.Purpose;
@@ -106,20 +107,17 @@ class DisclosureLog {
      * household erased since keeps none); returns whether there were any.
      */
     boolean sealClearLegalTexts(int limit) {
-        record Clear(UUID id, HouseholdId household, LegalText text) {
-        }
-        List<Clear> page = jdbc.sql("""
+        List<ClearNote> page = jdbc.sql("""
                 SELECT id, household_id, agency, legal_reference FROM disclosure
                 WHERE channel = 'LEGAL' AND household_id IS NOT NULL AND legal_ct IS NULL
                   AND (agency IS NOT NULL OR legal_reference IS NOT NULL)
                 FETCH FIRST :limit ROWS ONLY""").param("limit", limit)
-                .query((rs, row) -> new Clear(UUID.fromString(rs.getString(1)), HouseholdId.of(rs.getString(2)),
-                        new LegalText(rs.getString(3), rs.getString(4)))).list();
+                .query((rs, row) -> new ClearNote(UUID.fromString(rs.getString(1)), HouseholdId.of(rs.getString(2)),
+                        json.writeValueAsString(new LegalText(rs.getString(3), rs.getString(4))))).list();
         page.forEach(clear -> jdbc.sql("""
                 UPDATE disclosure SET legal_ct = :sealed, agency = NULL, legal_reference = NULL WHERE id = :id""")
-                .param("sealed", notes.sealIfKept(clear.household(), legalSlot(clear.id()),
-                        json.writeValueAsString(clear.text())).orElse(null))
-                .param("id", clear.id().toString()).update());
+                .param("sealed", notes.sealIfKept(clear.household(), legalSlot(clear.row()), clear.text()).orElse(null))
+                .param("id", clear.row().toString()).update());
         return !page.isEmpty();
     }
 
