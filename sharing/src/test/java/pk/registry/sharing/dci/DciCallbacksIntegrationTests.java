@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -12,28 +11,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import pk.registry.household.HouseholdErasure;
-import pk.registry.household.HouseholdManagement;
-import pk.registry.household.HouseholdScores;
 import pk.registry.kernel.Actor;
-import pk.registry.kernel.Pakistan;
 import pk.registry.kernel.Purpose;
 import pk.registry.kernel.Role;
 import pk.registry.keys.RegistryKeyring;
 import pk.registry.sharing.Agreement;
-import pk.registry.sharing.PartnerManagement;
-import pk.registry.sharing.Programme;
 import pk.registry.sharing.dci.DciFixtures.Registered;
 import pk.registry.sharing.dci.testing.CallbackReceiver;
 import pk.registry.sharing.dci.testing.DciMessages;
 import pk.registry.sharing.dci.testing.DciSpec;
 import pk.registry.sharing.dci.testing.PartnerSigner;
 import pk.testsupport.RegistryModuleTest;
-import pk.testsupport.TestClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,22 +35,10 @@ import tools.jackson.databind.node.ObjectNode;
  * requests within the caller's agreement only. Callbacks go to receivers on the loopback address.
  */
 @RegistryModuleTest
-class DciCallbacksIntegrationTests {
-
-    @Autowired
-    DciGateway gateway;
+class DciCallbacksIntegrationTests extends EligibleHouseholdTests {
 
     @Autowired
     CallbackDelivery delivery;
-
-    @Autowired
-    PartnerManagement partners;
-
-    @Autowired
-    HouseholdManagement households;
-
-    @Autowired
-    HouseholdScores scores;
 
     @Autowired
     HouseholdErasure erasure;
@@ -67,28 +46,11 @@ class DciCallbacksIntegrationTests {
     @Autowired
     RegistryKeyring keyring;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    TestClock clock;
-
-    String model;
-    Programme programme;
-    Registered household;
     CallbackReceiver receiver;
     CallbackReceiver elsewhere;
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        DciFixtures.Eligible eligible = DciFixtures.eligibleHousehold(scores, partners, households, transactionManager, today());
-        model = eligible.model();
-        programme = eligible.programme();
-        household = eligible.household();
         receiver = CallbackReceiver.start();
         elsewhere = CallbackReceiver.start();
     }
@@ -441,9 +403,5 @@ class DciCallbacksIntegrationTests {
     private long disclosures(Agreement agreement) {
         return jdbc.sql("SELECT COUNT(*) FROM disclosure WHERE agreement_id = :agreement")
                 .param("agreement", agreement.id().value()).query(Long.class).single();
-    }
-
-    private LocalDate today() {
-        return Pakistan.today(clock);
     }
 }

@@ -8,31 +8,19 @@ import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
-import pk.registry.household.HouseholdManagement;
-import pk.registry.household.HouseholdScores;
 import pk.registry.kernel.Actor;
-import pk.registry.kernel.Pakistan;
 import pk.registry.sharing.Agreement;
-import pk.registry.sharing.PartnerManagement;
-import pk.registry.sharing.Programme;
-import pk.registry.sharing.dci.DciFixtures.Registered;
 import pk.registry.sharing.dci.testing.DciMessages;
 import pk.registry.sharing.dci.testing.DciSpec;
 import pk.testsupport.RegistryModuleTest;
-import pk.testsupport.TestClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,41 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
  * different tokens. Callbacks are queued to an unused loopback port and never delivered here.
  */
 @RegistryModuleTest
-class DciPartnerIdsIntegrationTests {
+class DciPartnerIdsIntegrationTests extends EligibleHouseholdTests {
 
     private static final String CALLBACK_BASE = "http://127.0.0.1:9/dci";
-
-    @Autowired
-    DciGateway gateway;
-
-    @Autowired
-    PartnerManagement partners;
-
-    @Autowired
-    HouseholdManagement households;
-
-    @Autowired
-    HouseholdScores scores;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    TestClock clock;
-
-    Programme programme;
-    Registered household;
-
-    @BeforeEach
-    void registerAnEligibleHousehold() {
-        clock.reset();
-        DciFixtures.Eligible eligible = DciFixtures.eligibleHousehold(scores, partners, households, transactionManager, today());
-        programme = eligible.programme();
-        household = eligible.household();
-    }
 
     @Test
     void noColumnHoldsAnIdAPartnerChoseInClear() {
@@ -274,9 +230,5 @@ class DciPartnerIdsIntegrationTests {
     private long transactions(Agreement agreement) {
         return jdbc.sql("SELECT COUNT(*) FROM dci_transaction WHERE agreement_id = :agreement")
                 .param("agreement", agreement.id().value()).query(Long.class).single();
-    }
-
-    private LocalDate today() {
-        return Pakistan.today(clock);
     }
 }

@@ -3,33 +3,22 @@ package pk.registry.sharing.dci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
-import pk.registry.household.HouseholdManagement;
-import pk.registry.household.HouseholdScores;
 import pk.registry.kernel.Actor;
-import pk.registry.kernel.Pakistan;
 import pk.registry.keys.RegistryKeyring;
 import pk.registry.sharing.Agreement;
 import pk.registry.sharing.AgreementStatus;
 import pk.registry.sharing.AnswerField;
-import pk.registry.sharing.PartnerManagement;
-import pk.registry.sharing.Programme;
-import pk.registry.sharing.dci.DciFixtures.Registered;
 import pk.registry.sharing.dci.testing.DciMessages;
 import pk.registry.sharing.dci.testing.DciSpec;
 import pk.registry.sharing.dci.testing.PartnerSigner;
 import pk.testsupport.RegistryModuleTest;
-import pk.testsupport.TestClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,44 +28,12 @@ import tools.jackson.databind.node.ObjectNode;
  * the standard's rejections of entries, headers, bodies, signatures, agreements and quotas.
  */
 @RegistryModuleTest
-class DciSearchIntegrationTests {
+class DciSearchIntegrationTests extends EligibleHouseholdTests {
 
     static final List<String> DEMO_KEYS = List.of("eligible", "score_band", "group_size", "district", "masked_identifier");
 
     @Autowired
-    DciGateway gateway;
-
-    @Autowired
-    PartnerManagement partners;
-
-    @Autowired
-    HouseholdManagement households;
-
-    @Autowired
-    HouseholdScores scores;
-
-    @Autowired
     RegistryKeyring keyring;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    TestClock clock;
-
-    Programme programme;
-    Registered household;
-
-    @BeforeEach
-    void registerAnEligibleHousehold() {
-        clock.reset();
-        DciFixtures.Eligible eligible = DciFixtures.eligibleHousehold(scores, partners, households, transactionManager, today());
-        programme = eligible.programme();
-        household = eligible.household();
-    }
 
     @Test
     void registeredAndUnregisteredPersonsGetTheAgreementsFieldsOnlyInOneShape() {
@@ -313,9 +270,5 @@ class DciSearchIntegrationTests {
     private long disclosures(Agreement agreement) {
         return jdbc.sql("SELECT COUNT(*) FROM disclosure WHERE agreement_id = :agreement")
                 .param("agreement", agreement.id().value()).query(Long.class).single();
-    }
-
-    private LocalDate today() {
-        return Pakistan.today(clock);
     }
 }

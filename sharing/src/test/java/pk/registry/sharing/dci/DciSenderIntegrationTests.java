@@ -3,30 +3,18 @@ package pk.registry.sharing.dci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
-import pk.registry.household.HouseholdManagement;
-import pk.registry.household.HouseholdScores;
 import pk.registry.kernel.Actor;
-import pk.registry.kernel.Pakistan;
 import pk.registry.sharing.Agreement;
-import pk.registry.sharing.PartnerManagement;
-import pk.registry.sharing.Programme;
-import pk.registry.sharing.dci.DciFixtures.Registered;
 import pk.registry.sharing.dci.testing.DciMessages;
 import pk.registry.sharing.dci.testing.DciSpec;
 import pk.registry.sharing.dci.testing.PartnerSigner;
 import pk.testsupport.RegistryModuleTest;
-import pk.testsupport.TestClock;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -38,42 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Callbacks are queued to an unused loopback port and never delivered here.
  */
 @RegistryModuleTest
-class DciSenderIntegrationTests {
+class DciSenderIntegrationTests extends EligibleHouseholdTests {
 
     /** Another agency's id, as a partner might copy it. */
     static final String OTHERS = "district-welfare.example.org";
-
-    @Autowired
-    DciGateway gateway;
-
-    @Autowired
-    PartnerManagement partners;
-
-    @Autowired
-    HouseholdManagement households;
-
-    @Autowired
-    HouseholdScores scores;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    TestClock clock;
-
-    Programme programme;
-    Registered household;
-
-    @BeforeEach
-    void registerAnEligibleHousehold() {
-        clock.reset();
-        DciFixtures.Eligible eligible = DciFixtures.eligibleHousehold(scores, partners, households, transactionManager, today());
-        programme = eligible.programme();
-        household = eligible.household();
-    }
 
     @Test
     void anotherSenderIdIsRefusedAtEveryEndpointBeforeAnythingIsAnsweredOrRecorded() {
@@ -191,9 +147,5 @@ class DciSenderIntegrationTests {
     private long transactions(Agreement agreement) {
         return jdbc.sql("SELECT COUNT(*) FROM dci_transaction WHERE agreement_id = :agreement")
                 .param("agreement", agreement.id().value()).query(Long.class).single();
-    }
-
-    private LocalDate today() {
-        return Pakistan.today(clock);
     }
 }
