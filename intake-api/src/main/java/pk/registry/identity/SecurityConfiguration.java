@@ -7,6 +7,7 @@ import static org.springframework.http.HttpMethod.POST;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 
@@ -33,6 +34,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -78,9 +82,7 @@ class SecurityConfiguration {
             routes.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                     // public
                     .requestMatchers("/api/v1/auth/otp", "/api/v1/auth/otp/verify").permitAll()
-                    // HEAD is GET without the body (Spring MVC answers it from the GET handler): as open
-                    .requestMatchers(GET, PUBLIC_READS).permitAll()
-                    .requestMatchers(HEAD, PUBLIC_READS).permitAll();
+                    .requestMatchers(reads(PUBLIC_READS)).permitAll();
             if (demo) {
                 routes.requestMatchers(POST, "/api/v1/demo/sms-outbox").permitAll();
             }
@@ -88,26 +90,26 @@ class SecurityConfiguration {
             routes.requestMatchers(unsupportedMethods).authenticated();
             // applicants
             routes.requestMatchers(POST, "/api/v1/applications").hasRole(APPLICANT)
-                    .requestMatchers(GET, "/api/v1/applications/*").hasAnyRole(APPLICANT, FIELD_OFFICER)
+                    .requestMatchers(reads("/api/v1/applications/*")).hasAnyRole(APPLICANT, FIELD_OFFICER)
                     .requestMatchers("/api/v1/me", "/api/v1/me/**").hasRole(APPLICANT)
                     // field officers
                     .requestMatchers(POST, "/api/v1/imports").hasRole(FIELD_OFFICER)
-                    .requestMatchers(GET, "/api/v1/imports/*", "/api/v1/imports/*/errors")
+                    .requestMatchers(reads("/api/v1/imports/*", "/api/v1/imports/*/errors"))
                     .hasAnyRole(FIELD_OFFICER, DPO)
                     // partner agencies: the registry's own API and the DCI Social Registry API
                     .requestMatchers(POST, "/api/v1/verifications").hasRole(PARTNER)
-                    .requestMatchers(GET, "/api/v1/partner/agreement").hasRole(PARTNER)
+                    .requestMatchers(reads("/api/v1/partner/agreement")).hasRole(PARTNER)
                     .requestMatchers(POST, "/registry/sync/search", "/registry/search", "/registry/txn/status",
                             "/registry/sync/txn/status", "/registry/subscribe", "/registry/unsubscribe").hasRole(PARTNER)
                     // data protection officer; corrections also the field officers of the household's district
-                    .requestMatchers(GET, "/api/v1/dpo/corrections").hasAnyRole(DPO, FIELD_OFFICER)
+                    .requestMatchers(reads("/api/v1/dpo/corrections")).hasAnyRole(DPO, FIELD_OFFICER)
                     .requestMatchers(POST, "/api/v1/dpo/corrections/*/decision").hasAnyRole(DPO, FIELD_OFFICER)
-                    .requestMatchers(GET, "/api/v1/dpo/**").hasRole(DPO)
+                    .requestMatchers(reads("/api/v1/dpo/**")).hasRole(DPO)
                     .requestMatchers(POST, "/api/v1/dpo/**").hasRole(DPO)
                     .requestMatchers(DELETE, "/api/v1/dpo/legal-holds/*").hasRole(DPO)
                     // auditor, reports
-                    .requestMatchers(GET, "/api/v1/audit/events", "/api/v1/audit/verification").hasRole(AUDITOR)
-                    .requestMatchers(GET, "/api/v1/statistics").hasAnyRole(AUDITOR, DPO, ADMIN)
+                    .requestMatchers(reads("/api/v1/audit/events", "/api/v1/audit/verification")).hasRole(AUDITOR)
+                    .requestMatchers(reads("/api/v1/statistics")).hasAnyRole(AUDITOR, DPO, ADMIN)
                     // administration
                     .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                     .requestMatchers("/actuator/**").hasRole(ADMIN)
@@ -133,6 +135,17 @@ class SecurityConfiguration {
         identity.ifAvailable(properties -> http.addFilterAfter(
                 new ApplicantRequestRate(properties.applicants(), clock, problems), BearerTokenAuthenticationFilter.class));
         return http.build();
+    }
+
+    /**
+     * GET and HEAD on the paths: Spring MVC answers HEAD from the GET handler without the body,
+     * so whoever may read a route may ask for its headers, and no one else.
+     */
+    private static RequestMatcher reads(String... patterns) {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(Stream.of(patterns)
+                .<RequestMatcher>flatMap(pattern -> Stream.of(paths.matcher(GET, pattern), paths.matcher(HEAD, pattern)))
+                .toList());
     }
 
     /**

@@ -32,8 +32,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Authorisation generated from the service's own OpenAPI document (OWASP API5): every
  * operation it publishes is called anonymously and with every role, and the outcome is
- * compared with one declared access table. An operation without an entry, or an entry without
- * an operation, fails the build, so no endpoint is added without deciding who may call it.
+ * compared with one declared access table; every GET is asked as HEAD too, with the same
+ * outcome. An operation without an entry, or an entry without an operation, fails the build,
+ * so no endpoint is added without deciding who may call it.
  * Runs in a context of its own: allowed calls with an empty body may start work.
  */
 @RegistryIntegrationTest
@@ -132,9 +133,14 @@ class AccessTableIntegrationTests {
             if (allowed == null) {
                 continue; // reported by the test above
             }
-            check(operation, null, allowed, wrong);
-            for (Role role : Role.values()) {
-                check(operation, role, allowed, wrong);
+            // HEAD is GET without the body: whoever may read a route may ask for its headers, no one else
+            List<String> asked = operation.startsWith("GET ") ? List.of(operation, "HEAD " + operation.substring(4))
+                    : List.of(operation);
+            for (String call : asked) {
+                check(call, null, allowed, wrong);
+                for (Role role : Role.values()) {
+                    check(call, role, allowed, wrong);
+                }
             }
         }
 

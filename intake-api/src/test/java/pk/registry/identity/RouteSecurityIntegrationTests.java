@@ -171,6 +171,23 @@ class RouteSecurityIntegrationTests {
         assertThat(response.statusCode()).isIn(401, 403);
     }
 
+    /** HEAD on a route that needs a caller answers the roles that may GET it as GET does, without the body. */
+    @ParameterizedTest(name = "HEAD {0} as {1}")
+    @org.junit.jupiter.params.provider.CsvSource({ "/api/v1/audit/events, AUDITOR", "/api/v1/statistics, DPO",
+            "/api/v1/partner/agreement, PARTNER", "/api/v1/dpo/legal-holds, DPO", "/api/v1/dpo/corrections, FIELD_OFFICER" })
+    void headAnswersTheRolesThatMayReadARouteAsGetDoes(String path, Role role) {
+        String token = "Bearer " + http.token(role);
+        HttpResponse<String> get = http.send(http.request(path).header("Authorization", token));
+        HttpResponse<String> head = http.send(http.request(path).header("Authorization", token)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+        assertThat(head.headers().firstValue("Cache-Control")).isEqualTo(get.headers().firstValue("Cache-Control"));
+    }
+
     /**
      * A route asked with a method it does not have is 405 with the methods it has in
      * {@code Allow}, as problem+json, to every caller with a token whatever their role, as Spring
