@@ -13,6 +13,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import pk.registry.http.SecurityHeaders;
+
 /**
  * Limits bound what is read, not what a request declares: a body sent in chunks, with no
  * length at all, stops being read at the limit and is refused with 413.
@@ -59,6 +61,18 @@ class RequestLimitsIntegrationTests {
 
         assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"status\":400")
                 .doesNotContain("<html").doesNotContainIgnoringCase("tomcat");
+        assertCarriesTheSecurityHeaders(response);
+    }
+
+    /** The container refuses TRACE before any filter runs: a problem with the security headers, and nothing echoed. */
+    @Test
+    void traceIsRefusedWithAProblemThatEchoesNothing() throws Exception {
+        String response = exchange("TRACE /api/v1/privacy-policy HTTP/1.1\r\nHost: localhost\r\nX-Echo-Probe: 35202-1234567-1"
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 405").contains("application/problem+json").contains("\"status\":405")
+                .doesNotContain("X-Echo-Probe").doesNotContain("35202").doesNotContain("message/http");
+        assertCarriesTheSecurityHeaders(response);
     }
 
     @Test
@@ -68,6 +82,13 @@ class RequestLimitsIntegrationTests {
 
         assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json").doesNotContain("<html")
                 .doesNotContainIgnoringCase("tomcat");
+        assertCarriesTheSecurityHeaders(response);
+    }
+
+    private static void assertCarriesTheSecurityHeaders(String response) {
+        String headers = response.substring(0, response.indexOf("\r\n\r\n"));
+        assertThat(headers).contains("X-Content-Type-Options: nosniff", "X-Frame-Options: DENY",
+                "Referrer-Policy: no-referrer", "Content-Security-Policy: " + SecurityHeaders.CONTENT_SECURITY_POLICY);
     }
 
     private String exchange(String request) throws IOException {

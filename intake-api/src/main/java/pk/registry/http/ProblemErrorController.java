@@ -3,6 +3,7 @@ package pk.registry.http;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,9 @@ class ProblemErrorController implements ErrorController {
 
     /** A database outage raised in a filter (a security filter reading from it) is a 503, as in a controller. */
     @RequestMapping(path = "${server.error.path:/error}", produces = MediaType.ALL_VALUE)
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
+        // the container's own answers (a TRACE it refuses) come here without passing the security filters
+        SecurityHeaders.addTo(response);
         if (DatabaseOutages.causedBy((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
             return problems.databaseUnavailable();
         }

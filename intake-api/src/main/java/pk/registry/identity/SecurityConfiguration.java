@@ -43,6 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import jakarta.servlet.http.HttpServletRequest;
 import pk.registry.http.DatabaseOutages;
 import pk.registry.http.Problems;
+import pk.registry.http.SecurityHeaders;
 import pk.registry.kernel.Role;
 
 /**
@@ -129,8 +130,7 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; frame-ancestors 'none'; form-action 'self'; object-src 'none'")));
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)));
         // absent from @WebMvcTest slices, which bring no identity settings
         identity.ifAvailable(properties -> http.addFilterAfter(
                 new ApplicantRequestRate(properties.applicants(), clock, problems), BearerTokenAuthenticationFilter.class));

@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.unit.DataSize;
 
@@ -52,7 +53,7 @@ class DatabaseOutagesTests {
         request.setAttribute(RequestDispatcher.ERROR_EXCEPTION,
                 new CannotGetJdbcConnectionException("no connection", new SQLTransientConnectionException("timed out")));
 
-        var answer = new ProblemErrorController(problems).error(request);
+        var answer = new ProblemErrorController(problems).error(request, new MockHttpServletResponse());
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("42");
