@@ -63,9 +63,10 @@ class LeakScanFunctionalTests {
     private static final String OFFICERS_ADDRESS = "Chak 47 Wattoo Colony";
     private static final String REFUSED_CNIC = "35202-1122334-5";
     private static final String REFUSED_NAME = "Munawar Dasti";
-    /** The ids a DCI partner chose for its search: anything, a CNIC and a name too. */
+    /** The ids a DCI partner chose for its search and message: anything, a CNIC and a name too. */
     private static final String DCI_TRANSACTION_ID = "case 38403-5566778-1 Ghulam Sarwar";
     private static final String DCI_REFERENCE_ID = "ref 3840399887766 Razia";
+    private static final String DCI_MESSAGE_ID = "msg 38403-4455667-2 Nazir Bhatti";
 
     private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
     private static final Pattern PERSONAL = Pattern.compile("(?i).*(cnic|mobile|phone|msisdn|name|address|dob|birth).*");
@@ -116,7 +117,8 @@ class LeakScanFunctionalTests {
         }
         secrets.addAll(List.of(HEAD_NAME, "Kharal", SPOUSE_NAME, CHILD_NAME, OFFICERS_HEAD, OFFICERS_SPOUSE, "Wattoo",
                 REFUSED_NAME, "Dasti", ADDRESS, "Shahtoot", NEW_ADDRESS, "Sheesh Mahal", OFFICERS_ADDRESS));
-        secrets.addAll(List.of(DCI_TRANSACTION_ID, "5566778", "Ghulam Sarwar", DCI_REFERENCE_ID, "3840399887766", "Razia"));
+        secrets.addAll(List.of(DCI_TRANSACTION_ID, "5566778", "Ghulam Sarwar", DCI_REFERENCE_ID, "3840399887766", "Razia",
+                DCI_MESSAGE_ID, "4455667", "Nazir Bhatti"));
         return secrets;
     }
 
@@ -207,6 +209,7 @@ class LeakScanFunctionalTests {
                     DciMessages.searchEntry(DCI_REFERENCE_ID, "NationalID", OFFICERS_HEAD_CNIC.replace("-", "")),
                     DciMessages.searchEntry("unknown", "CNIC", REFUSED_CNIC));
             ((ObjectNode) request.get("message")).put("transaction_id", DCI_TRANSACTION_ID);
+            ((ObjectNode) request.get("header")).put("message_id", DCI_MESSAGE_ID);
             String search = DciMessages.text(request);
             HttpResponse<String> searched = http.send(http.request("/registry/sync/search")
                     .header("Authorization", "Bearer " + partner).header("Content-Type", "application/json")

@@ -35,7 +35,12 @@ public class BlindIndex {
          */
         DCI_TRANSACTION_ID,
         /** A DCI partner's {@code reference_id} of a search's entry, with its agreement, likewise. */
-        DCI_REFERENCE_ID
+        DCI_REFERENCE_ID,
+        /**
+         * A DCI partner's {@code message_id}, with its agreement: a message sent again is refused
+         * by it, and free text a partner chose is never kept.
+         */
+        DCI_MESSAGE_ID
     }
 
     private static final int OUTPUT_BYTES = 32;

@@ -1,9 +1,13 @@
 package pk.registry.sharing.dci;
 
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import pk.registry.kernel.Actor;
 import pk.registry.sharing.AgreementRefusedException;
@@ -16,6 +20,11 @@ import pk.registry.sharing.QuotaExceededException;
  * answers nothing today ({@code err.request.forbidden}) or the header's {@code sender_id} is not the
  * one registered with it ({@code err.sender_id.invalid}), 429 with when to retry over its quota;
  * otherwise the envelope (200) or the acknowledgement (202 {@code ACK}, 200 {@code ERR}).
+ * <p>
+ * Each request is one transaction, its {@code message_id} recorded first ({@link MessageIds}): a
+ * message sent again is refused at its header ({@code rjct.message_id.duplicate}), whether the first
+ * was answered or is being answered now, and a request refused or failed leaves nothing, not even
+ * its message id, so that it can be sent again.
  */
 @Service
 public class DciGateway {
@@ -25,10 +34,12 @@ public class DciGateway {
     private final TxnStatuses statuses;
     private final SubscribeRequests subscribing;
     private final UnsubscribeRequests unsubscribing;
+    private final TransactionTemplate transactions;
 
     DciGateway(Envelopes envelopes, Searches searches, TxnStatuses statuses, SubscribeRequests subscribing,
-            UnsubscribeRequests unsubscribing) {
+            UnsubscribeRequests unsubscribing, PlatformTransactionManager transactionManager) {
         this.envelopes = envelopes;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.searches = searches;
         this.statuses = statuses;
         this.subscribing = subscribing;
@@ -66,16 +77,24 @@ public class DciGateway {
     }
 
     private DciReply handle(Actor partner, byte @Nullable [] body, Function<InboundEnvelope, DciReply> endpoint) {
+        return Objects.requireNonNull(transactions.execute(transaction -> handle(partner, body, endpoint, transaction)));
+    }
+
+    private DciReply handle(Actor partner, byte @Nullable [] body, Function<InboundEnvelope, DciReply> endpoint,
+            TransactionStatus transaction) {
         try {
             return endpoint.apply(envelopes.open(partner, body));
         }
         catch (EnvelopeRejectedException ex) {
+            transaction.setRollbackOnly();
             return ex.reply();
         }
         catch (AgreementRefusedException ex) {
+            transaction.setRollbackOnly();
             return DciReply.forbidden("The data-sharing agreement does not allow this: " + ex.getMessage() + ".");
         }
         catch (QuotaExceededException ex) {
+            transaction.setRollbackOnly();
             return DciReply.tooManyRequests(ex.retryAfter());
         }
     }

@@ -16,7 +16,8 @@ import pk.registry.kernel.RetentionCategory;
  * with its entries' outcomes and its callbacks, once none of them is pending or still holds its
  * sealed answer; a subscription that ended before the cut-off goes too, unless its household is
  * held. What is kept of the ids partners sent ({@code transaction_id}, {@code reference_id} of a
- * search: a keyed token and a sealed copy, never the text) goes with them.
+ * search: a keyed token and a sealed copy, never the text) goes with them; so do the keyed
+ * tokens of the message ids received before the cut-off ({@link MessageIds}).
  */
 @Component
 class DciRecordRetention implements RetentionCategory {
@@ -46,7 +47,9 @@ class DciRecordRetention implements RetentionCategory {
         long kept = held.isEmpty() ? 0 : jdbc.sql("""
                 SELECT COUNT(*) FROM dci_subscription WHERE ended_at < :cutoff AND household_id IN (:held)""")
                 .param("cutoff", Timestamp.from(cutoff)).param("held", ids(held)).query(Long.class).single();
-        return new Count(transactions + ended - kept, kept);
+        long messages = jdbc.sql("SELECT COUNT(*) FROM dci_message WHERE received_at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff)).query(Long.class).single();
+        return new Count(transactions + ended - kept + messages, kept);
     }
 
     @Override
@@ -68,7 +71,14 @@ class DciRecordRetention implements RetentionCategory {
                     SELECT code FROM dci_subscription WHERE ended_at < :cutoff %s FETCH FIRST :limit ROWS ONLY)"""
                 .formatted(held.isEmpty() ? "" : "AND household_id NOT IN (:held)"))
                 .param("cutoff", Timestamp.from(cutoff)).param("limit", limit - transactions.size());
-        return transactions.size() + (held.isEmpty() ? subscriptions : subscriptions.param("held", ids(held))).update();
+        int deleted = transactions.size() + (held.isEmpty() ? subscriptions : subscriptions.param("held", ids(held))).update();
+        if (deleted == limit) {
+            return limit;
+        }
+        return deleted + jdbc.sql("""
+                DELETE FROM dci_message WHERE (agreement_id, message_token) IN (
+                    SELECT agreement_id, message_token FROM dci_message WHERE received_at < :cutoff FETCH FIRST :limit ROWS ONLY)""")
+                .param("cutoff", Timestamp.from(cutoff)).param("limit", limit - deleted).update();
     }
 
     private static List<String> ids(Set<HouseholdId> households) {

@@ -21,13 +21,18 @@ class Envelopes {
 
     private final Verifications verifications;
     private final Signatures signatures;
+    private final MessageIds messageIds;
 
-    Envelopes(Verifications verifications, Signatures signatures) {
+    Envelopes(Verifications verifications, Signatures signatures, MessageIds messageIds) {
         this.verifications = verifications;
         this.signatures = signatures;
+        this.messageIds = messageIds;
     }
 
     /**
+     * Opens the request and records its {@code message_id} as the agreement's, in the caller's
+     * transaction ({@link InboundEnvelope#sentBefore} if it was sent before).
+     *
      * @throws EnvelopeRejectedException with 400 (not one well-formed JSON object, no header or message, a header
      *         field of the wrong type), 401 (a signature the agreement's keys do not verify) or 403
      *         {@code err.sender_id.invalid} (a {@code sender_id} that is not the agreement's registered one, or none
@@ -47,7 +52,7 @@ class Envelopes {
         Agreement agreement = verifications.agreementOf(partner);
         signatures.verify(agreement, read, header, message, envelope.get("signature"));
         checkSender(agreement, read);
-        return new InboundEnvelope(partner, agreement, read, message);
+        return new InboundEnvelope(partner, agreement, read, message, !messageIds.firstSending(agreement.id(), read.messageId()));
     }
 
     /**

@@ -40,7 +40,7 @@ class Searches {
         String transactionId = envelope.transactionId();
         ArrayNode entries = SearchRequestReader.entries(envelope.message());
         String correlationId = Ids.newId().toString();
-        Optional<RequestHeader.Rejection> rejection = envelope.header().check("search", entries.size(), properties.maxBatch());
+        Optional<RequestHeader.Rejection> rejection = envelope.check("search", entries.size(), properties.maxBatch());
         if (rejection.isPresent()) {
             ObjectNode header = envelopes.header(SearchAnswering.ON_SEARCH, "rjct", rejection.get().reasonCode(),
                     rejection.get().message(), entries.size(), 0, envelope.header().senderId());

@@ -53,7 +53,7 @@ class TxnStatuses {
     DciReply statusNow(InboundEnvelope envelope) {
         String correlationId = Ids.newId().toString();
         String transactionId = envelope.transactionId();
-        var rejection = envelope.header().check("txn-status", 1, 1);
+        var rejection = envelope.check("txn-status", 1, 1);
         if (rejection.isPresent()) {
             ObjectNode header = envelopes.header(TXN_ON_STATUS, "rjct", rejection.get().reasonCode(), rejection.get().message(),
                     1, 0, envelope.header().senderId());

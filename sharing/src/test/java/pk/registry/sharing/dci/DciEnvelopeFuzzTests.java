@@ -98,8 +98,10 @@ class DciEnvelopeFuzzTests {
     static Envelopes envelopes(Agreement agreement) {
         Verifications verifications = mock(Verifications.class, withSettings().stubOnly());
         given(verifications.agreementOf(any())).willReturn(agreement);
+        MessageIds messageIds = mock(MessageIds.class, withSettings().stubOnly());
+        given(messageIds.firstSending(any(), any())).willReturn(true);
         return new Envelopes(verifications,
-                new Signatures(mock(RegistryKeyring.class, withSettings().stubOnly()), PROPERTIES, CLOCK));
+                new Signatures(mock(RegistryKeyring.class, withSettings().stubOnly()), PROPERTIES, CLOCK), messageIds);
     }
 
     final Envelopes unsigned = envelopes(UNSIGNED);

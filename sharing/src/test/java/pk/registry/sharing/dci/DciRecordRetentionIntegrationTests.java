@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The DCI records' retention category: a transaction past the cut-off goes with its entries and
  * callbacks once none is pending or holds an answer; a pending one stays; an ended subscription
- * goes unless its household is held; an active one stays.
+ * goes unless its household is held; an active one stays; message ids received before it go.
  */
 @RegistryModuleTest
 class DciRecordRetentionIntegrationTests {
@@ -106,7 +106,8 @@ class DciRecordRetentionIntegrationTests {
         String active = subscription(agreement, programme, household.id(), false);
 
         RetentionCategory.Count after = retention.count(cutoff, Set.of(heldHousehold));
-        assertThat(after.deletable() - before.deletable()).as("two ended transactions, one ended subscription").isEqualTo(3);
+        assertThat(after.deletable() - before.deletable())
+                .as("two ended transactions, one ended subscription, the three requests' message ids").isEqualTo(6);
         assertThat(after.held() - before.held()).isEqualTo(1);
 
         int deleted;
@@ -118,7 +119,8 @@ class DciRecordRetentionIntegrationTests {
         }
         while (deleted == 2);
 
-        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(total).isGreaterThanOrEqualTo(6);
+        assertThat(rows("dci_message", "agreement_id", agreement.id().value())).as("message ids received before").isZero();
         for (String gone : new String[] { answered, delivered }) {
             for (String table : new String[] { "dci_transaction", "dci_reference", "dci_delivery" }) {
                 assertThat(rows(table, "correlation_id", gone)).as(table).isZero();
@@ -130,6 +132,11 @@ class DciRecordRetentionIntegrationTests {
         assertThat(rows("dci_subscription", "code", endedHeld)).as("held").isEqualTo(1);
         assertThat(rows("dci_subscription", "code", active)).isEqualTo(1);
         assertThat(retention.count(cutoff, Set.of(heldHousehold)).deletable()).isZero();
+
+        clock.advance(java.time.Duration.ofMinutes(2));
+        gateway.syncSearch(partner, bytes(search(household)));
+        new TransactionTemplate(transactionManager).execute(status -> retention.deleteBatch(cutoff, Set.of(heldHousehold), 100));
+        assertThat(rows("dci_message", "agreement_id", agreement.id().value())).as("received after the cut-off").isEqualTo(1);
     }
 
     private void awaitDelivery(String correlationId, String status) throws InterruptedException {

@@ -38,7 +38,7 @@ class SearchRequestReaderTests {
     static List<ItemVerdict> read(Agreement agreement, ObjectNode envelope) {
         ObjectNode header = (ObjectNode) envelope.get("header");
         InboundEnvelope inbound = new InboundEnvelope(new Actor("partner", Role.PARTNER, Set.of(), agreement.id().value()),
-                agreement, RequestHeader.read(header), (ObjectNode) envelope.get("message"));
+                agreement, RequestHeader.read(header), (ObjectNode) envelope.get("message"), false);
         return SearchRequestReader.read(inbound, SearchRequestReader.entries(inbound.message()));
     }
 

@@ -107,7 +107,7 @@ class DciCallbackFunctionalTests {
         ObjectNode byTransaction = DciMessages.txnStatus("transaction_id", search.get("message").get("transaction_id"));
 
         JsonNode status = awaitDelivered(byTransaction);
-        String correlationId = acknowledged(service.post("/registry/txn/status", byTransaction));
+        String correlationId = acknowledged(service.post("/registry/txn/status", DciMessages.anew(byTransaction)));
 
         JsonNode entries = status.get("message").get("txnstatus_response").get("txn_status").get("search_response");
         assertThat(entries).hasSize(1);
@@ -127,11 +127,11 @@ class DciCallbackFunctionalTests {
                 .isEmpty();
     }
 
-    /** Asks for the status until the search's callback was recorded as delivered (succ). */
+    /** Asks for the status, each time as a new message, until the search's callback was recorded as delivered (succ). */
     private JsonNode awaitDelivered(ObjectNode request) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            HttpResponse<String> response = service.post("/registry/sync/txn/status", request);
+            HttpResponse<String> response = service.post("/registry/sync/txn/status", DciMessages.anew(request));
             assertThat(response.statusCode()).isEqualTo(200);
             DciSpec.get().assertValidResponse("/registry/sync/txn/status", 200, response.body());
             JsonNode status = service.json(response);

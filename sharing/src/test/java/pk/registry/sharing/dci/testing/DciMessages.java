@@ -106,6 +106,13 @@ public final class DciMessages {
         return envelope(header("unsubscribe", codes.length), message);
     }
 
+    /** The request as a new message: a copy under a new {@code message_id} (the registry answers each id once). */
+    public static ObjectNode anew(ObjectNode request) {
+        ObjectNode copy = request.deepCopy();
+        ((ObjectNode) copy.get("header")).put("message_id", newId());
+        return copy;
+    }
+
     public static ObjectNode envelope(ObjectNode header, ObjectNode message) {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.put("signature", "unsigned-stub");
