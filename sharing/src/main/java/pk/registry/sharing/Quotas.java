@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -63,7 +65,9 @@ class Quotas {
     }
 
     /**
-     * Takes one answer from the agreement's quota.
+     * Takes one answer from the agreement's quota; in a transaction, the answer is given back if
+     * the transaction rolls back (a batch refused half-way, a failure after the question was let
+     * through), since nothing was disclosed for it.
      * @throws QuotaExceededException when none is left today
      */
     void take(Agreement agreement) {
@@ -77,6 +81,16 @@ class Quotas {
         ConsumptionProbe probe = limit.bucket().tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new QuotaExceededException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_ROLLED_BACK) {
+                        limit.bucket().addTokens(1);
+                    }
+                }
+            });
         }
     }
 }

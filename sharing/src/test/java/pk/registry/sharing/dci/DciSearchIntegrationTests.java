@@ -193,7 +193,7 @@ class DciSearchIntegrationTests extends EligibleHouseholdTests {
     }
 
     @Test
-    void anAgreementThatAnswersNothingTodayIs403AndAQuotaUsedUpIs429WithNothingDisclosed() {
+    void anAgreementThatAnswersNothingTodayIs403AndAQuotaUsedUpIs429WithNothingDisclosedOrUsedUp() {
         Agreement suspended = DciFixtures.draft(programme.code(), today()).with(draft -> draft.status = AgreementStatus.SUSPENDED)
                 .save(partners);
         Agreement small = DciFixtures.draft(programme.code(), today()).with(draft -> draft.dailyQuota = 1).save(partners);
@@ -210,6 +210,11 @@ class DciSearchIntegrationTests extends EligibleHouseholdTests {
         assertThat(tooMany.body().get("errors").get(0).get("code").asString()).isEqualTo("err.request.too_many_requests");
         assertThat(tooMany.retryAfterSeconds()).isNotNull();
         assertThat(disclosures(suspended) + disclosures(small)).as("the batch is one transaction").isZero();
+        DciReply oneQuestion = syncSearch(DciFixtures.partner(small),
+                DciMessages.search(DciMessages.searchEntry("a", "CNIC", household.cnics().get(0))));
+        assertThat(oneQuestion.body().get("header").get("status").asString())
+                .as("the refused batch gave back the answer it had taken").isEqualTo("succ");
+        assertThat(disclosures(small)).isEqualTo(1);
     }
 
     @Test
