@@ -31,7 +31,7 @@ class ProblemErrorController implements ErrorController {
     /** A database outage raised in a filter (a security filter reading from it) is a 503, as in a controller. */
     @RequestMapping(path = "${server.error.path:/error}", produces = MediaType.ALL_VALUE)
     ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
-        // the container's own answers (a TRACE it refuses) come here without passing the security filters
+        // the container's own answers (a TRACE it refuses) come here without the security headers
         SecurityHeaders.addTo(response);
         if (DatabaseOutages.causedBy((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
             return problems.databaseUnavailable();
