@@ -11,24 +11,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import pk.registry.household.HouseholdManagement;
-import pk.registry.household.HouseholdScores;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.HouseholdId;
-import pk.registry.kernel.Pakistan;
 import pk.registry.kernel.RetentionCategory;
 import pk.registry.sharing.Agreement;
-import pk.registry.sharing.PartnerManagement;
 import pk.registry.sharing.Programme;
 import pk.registry.sharing.dci.DciFixtures.Registered;
 import pk.registry.sharing.dci.testing.CallbackReceiver;
 import pk.registry.sharing.dci.testing.DciMessages;
 import pk.testsupport.RegistryModuleTest;
-import pk.testsupport.TestClock;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,40 +30,18 @@ import tools.jackson.databind.node.ObjectNode;
  * goes unless its household is held; an active one stays; message ids received before it go.
  */
 @RegistryModuleTest
-class DciRecordRetentionIntegrationTests {
+class DciRecordRetentionIntegrationTests extends EligibleHouseholdTests {
 
     @Autowired
     DciRecordRetention retention;
 
     @Autowired
-    DciGateway gateway;
-
-    @Autowired
     CallbackDelivery delivery;
-
-    @Autowired
-    PartnerManagement partners;
-
-    @Autowired
-    HouseholdManagement households;
-
-    @Autowired
-    HouseholdScores scores;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    TestClock clock;
 
     CallbackReceiver receiver;
 
     @BeforeEach
-    void setUp() {
-        clock.reset();
+    void startReceiver() {
         receiver = CallbackReceiver.start();
     }
 
@@ -81,11 +52,7 @@ class DciRecordRetentionIntegrationTests {
 
     @Test
     void endedRecordsGoAfterTheirPeriodWhilePendingActiveAndHeldOnesStay() throws InterruptedException {
-        String model = DciFixtures.model(scores, 10);
-        Programme programme = DciFixtures.programme(partners, model);
-        Registered household = DciFixtures.register(households, Pakistan.today(clock));
-        DciFixtures.rescore(new TransactionTemplate(transactionManager), scores, household.id(), model);
-        Agreement agreement = DciFixtures.draft(programme.code(), Pakistan.today(clock))
+        Agreement agreement = DciFixtures.draft(programme.code(), today())
                 .with(draft -> draft.callbackBaseUrl = receiver.baseUrl()).save(partners);
         Actor partner = DciFixtures.partner(agreement);
         Instant cutoff = clock.instant().plusSeconds(60);

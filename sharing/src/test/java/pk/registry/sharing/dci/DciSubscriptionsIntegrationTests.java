@@ -132,9 +132,7 @@ class DciSubscriptionsIntegrationTests {
     @Test
     void aRescoringThatChangesEligibilityIsNotifiedOnceAndAnUnchangedOneNot() {
         String cnic = household.cnics().get(0);
-        ask(cnic);
-        String code = subscribed(DciMessages.subscribeEntry("follow", cnic)).get(0).get("subscriptions").get(0).get("code")
-                .asString();
+        String code = followed(cnic);
         long disclosuresBefore = disclosures();
 
         String same = DciFixtures.model(scores, 20);
@@ -212,9 +210,7 @@ class DciSubscriptionsIntegrationTests {
     @Test
     void anErasedHouseholdsSubscriptionsAreNotifiedAndEnd() {
         String cnic = household.cnics().get(0);
-        ask(cnic);
-        String code = subscribed(DciMessages.subscribeEntry("follow", cnic)).get(0).get("subscriptions").get(0).get("code")
-                .asString();
+        String code = followed(cnic);
 
         transactions.executeWithoutResult(status -> events.publishEvent(new HouseholdsErased(List.of(household.id()))));
         reviewedAndDelivered();
@@ -230,9 +226,7 @@ class DciSubscriptionsIntegrationTests {
     @Test
     void aNotificationHeldWhenTheHouseholdIsErasedIsWithdrawnAndOnlyTheErasureIsTold() throws InterruptedException {
         String cnic = household.cnics().get(0);
-        ask(cnic);
-        String code = subscribed(DciMessages.subscribeEntry("follow", cnic)).get(0).get("subscriptions").get(0).get("code")
-                .asString();
+        String code = followed(cnic);
         receiver.failNext(1);
         rescoreUnder(DciFixtures.model(scores, 90));
         reviewedAndDelivered();
@@ -272,9 +266,7 @@ class DciSubscriptionsIntegrationTests {
     @Test
     void anAgreementEndsOnlyItsOwnSubscriptions() {
         String cnic = household.cnics().get(0);
-        ask(cnic);
-        String code = subscribed(DciMessages.subscribeEntry("follow", cnic)).get(0).get("subscriptions").get(0).get("code")
-                .asString();
+        String code = followed(cnic);
         Agreement other = agreement();
 
         JsonNode foreign = unsubscribed(DciFixtures.partner(other), code);
@@ -301,9 +293,7 @@ class DciSubscriptionsIntegrationTests {
     @Test
     void aCodeListedTwiceIsAnsweredForEachListing() {
         String cnic = household.cnics().get(0);
-        ask(cnic);
-        String code = subscribed(DciMessages.subscribeEntry("follow", cnic)).get(0).get("subscriptions").get(0).get("code")
-                .asString();
+        String code = followed(cnic);
 
         JsonNode callback = unsubscribedWith(partner, code, code);
 
@@ -344,6 +334,12 @@ class DciSubscriptionsIntegrationTests {
     private void ask(String cnic) {
         DciReply reply = gateway.syncSearch(partner, bytes(DciMessages.search(DciMessages.searchEntry("ask", "CNIC", cnic))));
         assertThat(reply.body().get("message").get("search_response").get(0).get("status").asString()).isEqualTo("succ");
+    }
+
+    /** Asks about the person, then follows them; returns the subscription's code. */
+    private String followed(String cnic) {
+        ask(cnic);
+        return subscribed(DciMessages.subscribeEntry("follow", cnic)).get(0).get("subscriptions").get(0).get("code").asString();
     }
 
     /** Subscribes; returns the entries of the on-subscribe callback (checked against the standard). */
