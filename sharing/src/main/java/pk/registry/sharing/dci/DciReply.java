@@ -76,6 +76,14 @@ public record DciReply(int status, JsonNode body, @Nullable Duration retryAfter)
         return new DciReply(403, errors("err.sender_id.invalid", message), null);
     }
 
+    /**
+     * 403 {@code err.receiver_id.invalid}: the header's {@code receiver_id} names another system. The
+     * message never repeats the id sent.
+     */
+    static DciReply receiverRejected(String message) {
+        return new DciReply(403, errors("err.receiver_id.invalid", message), null);
+    }
+
     /** 429 {@code err.request.too_many_requests} with when to retry. */
     static DciReply tooManyRequests(Duration retryAfter) {
         return new DciReply(429, errors("err.request.too_many_requests", "The agreement's daily quota of answers is used up."),

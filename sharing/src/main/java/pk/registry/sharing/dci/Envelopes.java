@@ -13,7 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Opens a partner's request: one JSON object with a {@code header} and a {@code message}, a
  * readable header, the caller's agreement usable today, the signature its keys require, and the
  * header's {@code sender_id} the one registered with the agreement (the standard: "sender_id
- * registered with the receiving system ... used for authorization"). Nothing of a request that
+ * registered with the receiving system ... used for authorization"), and its {@code receiver_id},
+ * if it names one, the registry's own id: a message addressed to another system (a gateway's wrong
+ * route, a request meant for another registry) is not answered here. Nothing of a request that
  * fails one of these is answered, disclosed or recorded.
  */
 @Component
@@ -23,10 +25,13 @@ class Envelopes {
     private final Signatures signatures;
     private final MessageIds messageIds;
 
-    Envelopes(Verifications verifications, Signatures signatures, MessageIds messageIds) {
+    private final String registryId;
+
+    Envelopes(Verifications verifications, Signatures signatures, MessageIds messageIds, DciProperties properties) {
         this.verifications = verifications;
         this.signatures = signatures;
         this.messageIds = messageIds;
+        this.registryId = properties.registryId();
     }
 
     /**
@@ -36,7 +41,7 @@ class Envelopes {
      * @throws EnvelopeRejectedException with 400 (not one well-formed JSON object, no header or message, a header
      *         field of the wrong type), 401 (a signature the agreement's keys do not verify) or 403
      *         {@code err.sender_id.invalid} (a {@code sender_id} that is not the agreement's registered one, or none
-     *         is registered)
+     *         is registered) or {@code err.receiver_id.invalid} (a {@code receiver_id} that is not the registry's id)
      * @throws AgreementRefusedException if the caller's agreement answers nothing today
      */
     InboundEnvelope open(Actor partner, byte @Nullable [] body) {
@@ -52,6 +57,7 @@ class Envelopes {
         Agreement agreement = verifications.agreementOf(partner);
         signatures.verify(agreement, read, header, message, envelope.get("signature"));
         checkSender(agreement, read);
+        checkReceiver(read);
         return new InboundEnvelope(partner, agreement, read, message, !messageIds.firstSending(agreement.id(), read.messageId()));
     }
 
@@ -68,6 +74,14 @@ class Envelopes {
         if (!agreement.dciSenderId().equals(header.senderId())) {
             throw new EnvelopeRejectedException(DciReply.senderRejected(
                     "header.sender_id is not the DCI sender id registered with the data-sharing agreement"));
+        }
+    }
+
+    /** A {@code receiver_id}, optional in the standard, must be this registry's when given. */
+    private void checkReceiver(RequestHeader header) {
+        if (header.receiverId() != null && !registryId.equals(header.receiverId())) {
+            throw new EnvelopeRejectedException(DciReply.receiverRejected(
+                    "header.receiver_id, when given, must be this registry's DCI id " + registryId));
         }
     }
 }

@@ -12,11 +12,13 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param senderId the partner's DCI id, which must be the one registered with its agreement ({@link Envelopes}):
  *        {@code receiver_id} of the answer, first part of its signatures' kidId
+ * @param receiverId whom the partner addressed the message to, if it said: when given, it must be the registry's own
+ *        DCI id ({@link Envelopes})
  * @param senderUri where the partner wants its callback; honoured only under the agreement's registered base URL
  * @param programme {@code meta.programme}: the programme asked about, if the agreement has several
  */
 record RequestHeader(String version, String messageId, String messageTs, String action, String senderId,
-        @Nullable String senderUri, int totalCount, @Nullable String programme) {
+        @Nullable String receiverId, @Nullable String senderUri, int totalCount, @Nullable String programme) {
 
     static final String VERSION = "1.0.0";
 
@@ -41,11 +43,12 @@ record RequestHeader(String version, String messageId, String messageTs, String 
         if (header.has("is_msg_encrypted") && header.get("is_msg_encrypted").asBoolean(false)) {
             throw new EnvelopeRejectedException(DciReply.badRequest("encrypted messages are not supported"));
         }
+        String receiverId = optional(header, "receiver_id");
         String senderUri = optional(header, "sender_uri");
         ObjectNode meta = Json.object(header, "meta");
         String programme = meta == null ? null : optional(meta, "programme");
         return new RequestHeader(version, required(header, "message_id"), required(header, "message_ts"),
-                required(header, "action"), senderId, senderUri, total.intValue(), programme);
+                required(header, "action"), senderId, receiverId, senderUri, total.intValue(), programme);
     }
 
     /**

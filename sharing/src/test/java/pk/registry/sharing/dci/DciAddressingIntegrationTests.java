@@ -23,13 +23,18 @@ import tools.jackson.databind.node.ObjectNode;
  * every endpoint, another id, or any id under an agreement that registered none, is a 403
  * {@code err.sender_id.invalid} in the standard's HTTP error shape, that does not repeat the id,
  * before anything is answered, disclosed or recorded; the registered id is answered as before.
+ * Likewise its {@code receiver_id}, optional in the standard, must be the registry's own id when
+ * given: a message addressed to another system is a 403 {@code err.receiver_id.invalid}.
  * Callbacks are queued to an unused loopback port and never delivered here.
  */
 @RegistryModuleTest
-class DciSenderIntegrationTests extends EligibleHouseholdTests {
+class DciAddressingIntegrationTests extends EligibleHouseholdTests {
 
     /** Another agency's id, as a partner might copy it. */
     static final String OTHERS = "district-welfare.example.org";
+
+    /** The registry's DCI id in the module tests (the default of {@code registry.dci.registry-id}). */
+    static final String REGISTRY = "pk.registry.social";
 
     @Test
     void anotherSenderIdIsRefusedAtEveryEndpointBeforeAnythingIsAnsweredOrRecorded() {
@@ -87,6 +92,45 @@ class DciSenderIntegrationTests extends EligibleHouseholdTests {
                 .save(partners);
         assertThat(send("/registry/sync/search", DciFixtures.partner(signed), own.sign(search(DciMessages.SENDER),
                 clock.instant())).status()).as("control: signed under the registered id").isEqualTo(200);
+    }
+
+    @Test
+    void aMessageAddressedToAnotherSystemIsRefusedAtEveryEndpointBeforeAnythingIsAnsweredOrRecorded() {
+        Agreement agreement = agreement(DciMessages.SENDER);
+        Actor partner = DciFixtures.partner(agreement);
+
+        for (String other : new String[] { "crvs.example.org", REGISTRY.toUpperCase(), REGISTRY + " ", "" }) {
+            requests(DciMessages.SENDER).forEach((path, request) -> {
+                DciReply refused = send(path, partner, to(other, request));
+                assertThat(refused.status()).as(path).isEqualTo(403);
+                assertThat(refused.body().get("errors").get(0).get("code").asString()).as(path)
+                        .isEqualTo("err.receiver_id.invalid");
+                assertThat(refused.json()).as("names the registry's id, not the one sent").contains(REGISTRY)
+                        .doesNotContain("crvs.example");
+                DciSpec.get().assertValidResponse(path, 403, refused.json());
+            });
+        }
+
+        assertNothingRecorded(agreement);
+    }
+
+    @Test
+    void aMessageAddressedToTheRegistryOrToNoOneInParticularIsAnswered() {
+        Agreement agreement = agreement(DciMessages.SENDER);
+        Actor partner = DciFixtures.partner(agreement);
+
+        requests(DciMessages.SENDER).forEach((path, request) -> assertThat(send(path, partner, to(REGISTRY, request))
+                .status()).as("addressed to the registry at %s", path).isIn(200, 202));
+        requests(DciMessages.SENDER).forEach((path, request) -> {
+            ((ObjectNode) request.get("header")).remove("receiver_id");
+            assertThat(send(path, partner, request).status()).as("addressed to no one at %s", path).isIn(200, 202);
+        });
+        assertThat(disclosures(agreement)).isEqualTo(4);
+    }
+
+    private static ObjectNode to(String receiver, ObjectNode request) {
+        ((ObjectNode) request.get("header")).put("receiver_id", receiver);
+        return request;
     }
 
     /** An agreement with a callback base URL (on a port nothing listens to), so that async requests would be queued. */
