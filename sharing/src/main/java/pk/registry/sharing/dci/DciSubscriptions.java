@@ -48,10 +48,15 @@ class DciSubscriptions {
             String maskedCnic, String receiverId, boolean lastEligible, boolean active) {
     }
 
-    /** Whether the agreement already follows the household for the programme and purpose. */
-    boolean following(AgreementId agreement, HouseholdId household, String programme, Purpose purpose) {
-        return jdbc.sql("SELECT COUNT(*) FROM dci_subscription WHERE active_key = :key")
-                .param("key", activeKey(agreement, household, programme, purpose)).query(Long.class).single() > 0;
+    /** An agreement's active subscription: its code, and since when. */
+    record Following(String code, Instant since) {
+    }
+
+    /** The agreement's active subscription to the household for the programme and purpose, if it follows it. */
+    Optional<Following> following(AgreementId agreement, HouseholdId household, String programme, Purpose purpose) {
+        return jdbc.sql("SELECT code, created_at FROM dci_subscription WHERE active_key = :key")
+                .param("key", activeKey(agreement, household, programme, purpose))
+                .query((rs, row) -> new Following(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException if the agreement already follows it */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -95,8 +96,11 @@ class SubscribeRequests {
                     "the agreement may follow only a person it was answered about");
         }
         String programme = question.query().programme();
-        if (subscriptions.following(envelope.agreement().id(), household.get(), programme, question.query().purpose())) {
-            return rejected(question.referenceId(), now, Reason.ALREADY_SUBSCRIBED, "the agreement already follows this person");
+        Supplier<Optional<DciSubscriptions.Following>> following = () -> subscriptions.following(envelope.agreement().id(),
+                household.get(), programme, question.query().purpose());
+        Optional<DciSubscriptions.Following> before = following.get();
+        if (before.isPresent()) {
+            return alreadyFollowed(question.referenceId(), now, before.get());
         }
         String code = Ids.newId().toString();
         try {
@@ -105,13 +109,30 @@ class SubscribeRequests {
                     verifications.eligibleNow(household.get(), programme), true), now);
         }
         catch (DuplicateKeyException ex) {
-            return rejected(question.referenceId(), now, Reason.ALREADY_SUBSCRIBED, "the agreement already follows this person");
+            // Another request subscribed it at the same moment; the database let this insert fail once that one committed.
+            return following.get().map(other -> alreadyFollowed(question.referenceId(), now, other))
+                    .orElseGet(() -> rejected(question.referenceId(), now, Reason.ALREADY_SUBSCRIBED,
+                            "the agreement already follows this person"));
         }
-        ObjectNode response = entry(question.referenceId(), now, "succ");
+        return withSubscription(entry(question.referenceId(), now, "succ"), code, now);
+    }
+
+    /**
+     * {@code rjct.event.already_subscribed}, with the subscription the agreement already has: a
+     * partner whose {@code on-subscribe} never arrived (its endpoint was down until the callback was
+     * given up) learns its code by subscribing again, and can follow or end it.
+     */
+    private static ObjectNode alreadyFollowed(String referenceId, Instant at, DciSubscriptions.Following existing) {
+        return withSubscription(rejected(referenceId, at, Reason.ALREADY_SUBSCRIBED,
+                "the agreement already follows this person: its subscription is the one given"), existing.code(),
+                existing.since());
+    }
+
+    private static ObjectNode withSubscription(ObjectNode response, String code, Instant since) {
         ObjectNode subscription = response.putArray("subscriptions").addObject();
         subscription.put("code", code);
         subscription.put("status", "subscribe");
-        subscription.put("timestamp", Json.timestamp(now));
+        subscription.put("timestamp", Json.timestamp(since));
         return response;
     }
 

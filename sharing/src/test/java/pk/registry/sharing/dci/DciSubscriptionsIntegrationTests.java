@@ -122,11 +122,45 @@ class DciSubscriptionsIntegrationTests {
         String code = after.get(0).get("subscriptions").get(0).get("code").asString();
         assertThat(after.get(0).get("subscriptions").get(0).get("status").asString()).isEqualTo("subscribe");
         assertThat(again.get(0).get("status_reason_code").asString()).isEqualTo("rjct.event.already_subscribed");
+        assertThat(again.get(0).get("subscriptions").get(0).get("code").asString()).as("the subscription it already has")
+                .isEqualTo(code);
         assertThat(jdbc.sql("SELECT household_id, masked_cnic, last_eligible FROM dci_subscription WHERE code = :code")
                 .param("code", code).query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single())
                 .containsExactly(household.id().toString(), cnic.substring(0, 5) + "-*******-1", "Y");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM dci_subscription WHERE masked_cnic LIKE :digits OR receiver_id LIKE :digits")
                 .param("digits", "%" + cnic.substring(6, 13) + "%").query(Long.class).single()).isZero();
+    }
+
+    /**
+     * The partner's endpoint is down until its {@code on-subscribe} is given up: the subscription
+     * stands, and subscribing again (a new message) tells the partner its code, with which it can
+     * end it.
+     */
+    @Test
+    void aPartnerWhoseOnSubscribeNeverArrivedLearnsItsCodeBySubscribingAgain() {
+        String cnic = household.cnics().get(0);
+        ask(cnic);
+        receiver.failNext(100);
+        DciReply lost = gateway.subscribe(partner, bytes(DciMessages.subscribe(DciMessages.subscribeEntry("lost", cnic))));
+        assertThat(lost.status()).isEqualTo(202);
+        for (int round = 0; round < 8; round++) {
+            delivery.deliverDue();
+            clock.advance(Duration.ofMinutes(31));
+        }
+        assertThat(receiver.attempts()).as("given up").isEqualTo(6);
+        receiver.failNext(0);
+        String stored = jdbc.sql("SELECT code FROM dci_subscription WHERE agreement_id = :agreement AND ended_at IS NULL")
+                .param("agreement", agreement.id().value()).query(String.class).single();
+
+        JsonNode again = subscribed(DciMessages.subscribeEntry("again", cnic)).get(0);
+
+        assertThat(again.get("status_reason_code").asString()).isEqualTo("rjct.event.already_subscribed");
+        JsonNode existing = again.get("subscriptions").get(0);
+        assertThat(existing.get("code").asString()).isEqualTo(stored);
+        assertThat(existing.get("status").asString()).isEqualTo("subscribe");
+        assertThat(java.time.OffsetDateTime.parse(existing.get("timestamp").asString()).toInstant())
+                .as("since it was taken out, not now").isBefore(clock.instant().minus(Duration.ofHours(1)));
+        assertThat(unsubscribed(partner, stored).get("status").asString()).isEqualTo("succ");
     }
 
     @Test
