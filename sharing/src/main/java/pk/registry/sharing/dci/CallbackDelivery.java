@@ -20,7 +20,8 @@ import pk.registry.kernel.Ids;
  * records the outcome. A failed callback is retried after the configured back-off (10 s, 30 s,
  * 2 min, 10 min, 30 min by default) and given up after the last; its answer is never lost
  * meanwhile, and stays readable by status requests for the retention after it was given up
- * (dropped by an hourly sweep).
+ * (dropped by an hourly sweep). A notification, which the partner cannot ask for, is retried at
+ * the last wait until {@code notify-retried-for} has passed since it was queued.
  */
 @Component
 class CallbackDelivery implements DisposableBean {
@@ -100,6 +101,14 @@ class CallbackDelivery implements DisposableBean {
         return deliveries.forgetUndelivered(clock.instant().minus(settings.undeliveredRetention()));
     }
 
+    /** Whether a failed callback has had all its attempts (at most 999, all that {@code dci_delivery.attempts} counts). */
+    private boolean exhausted(Deliveries.Claimed callback, Instant now) {
+        if (CallbackQueue.NOTIFY.equals(callback.action())) {
+            return !now.isBefore(callback.queuedAt().plus(settings.notifyRetriedFor())) || callback.attempts() >= 999;
+        }
+        return callback.attempts() >= settings.maxAttempts();
+    }
+
     private boolean deliver(Deliveries.Claimed callback) {
         CallbackAttempts.Outcome outcome;
         try {
@@ -113,7 +122,7 @@ class CallbackDelivery implements DisposableBean {
         if (outcome.delivered()) {
             outcomes.delivered(callback, now);
         }
-        else if (outcome.hopeless() || callback.attempts() >= settings.maxAttempts()) {
+        else if (outcome.hopeless() || exhausted(callback, now)) {
             log.info("A DCI {} callback was given up after {} attempt(s)", callback.action(), callback.attempts());
             outcomes.gaveUp(callback, outcome.error(), now);
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import pk.registry.kernel.Ids;
@@ -20,6 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
 class CallbackQueue {
 
     static final String UNDELIVERABLE = "no callback URL is registered for the agreement";
+
+    /** A notification's action: its callback goes to {@code /registry/notify}. */
+    static final String NOTIFY = "notify";
+
+    static final String SUPERSEDED = "superseded by a later notification of the subscription before it was delivered";
 
     private final Transactions transactions;
     private final Deliveries deliveries;
@@ -53,13 +59,34 @@ class CallbackQueue {
      */
     void queue(Transactions.Txn txn, List<Transactions.Entry> entries, String action, URI target, ObjectNode header,
             ObjectNode message, List<Deliveries.HeldAnswer> answers) {
+        enqueue(txn, entries, action, null, target, header, message, answers);
+    }
+
+    /**
+     * Records a notification as pending and queues it, superseding the subscription's earlier
+     * notifications not yet delivered: a partner whose endpoint was down is told the latest change
+     * once it is back, never an older one after it. One a node is sending right now is not recalled.
+     */
+    void queueNotice(Transactions.Txn txn, String subscription, URI target, ObjectNode header, ObjectNode message,
+            List<Deliveries.HeldAnswer> answers) {
+        Instant now = clock.instant();
+        for (Deliveries.Held earlier : deliveries.undeliveredNoticesOf(subscription, now)) {
+            deliveries.withdraw(earlier.id(), "superseded by a later notification", now);
+            transactions.conclude(earlier.correlationId(), "rjct", SUPERSEDED, now);
+        }
+        enqueue(txn, List.of(), NOTIFY, subscription, target, header, message, answers);
+    }
+
+    private void enqueue(Transactions.Txn txn, List<Transactions.Entry> entries, String action,
+            @Nullable String subscription, URI target, ObjectNode header, ObjectNode message,
+            List<Deliveries.HeldAnswer> answers) {
         Instant now = clock.instant();
         transactions.record(new Transactions.Txn(txn.correlationId(), txn.agreement(), txn.transactionId(), txn.type(),
                 "pdng", null, now), entries);
         ObjectNode unsigned = Json.object();
         unsigned.set("header", header);
         unsigned.set("message", message);
-        deliveries.add(Ids.newId().toString(), txn.correlationId(), txn.agreement(), action, target,
+        deliveries.add(Ids.newId().toString(), txn.correlationId(), txn.agreement(), action, subscription, target,
                 sealer.seal(unsigned, txn.correlationId()), answers, now);
     }
 }

@@ -41,6 +41,10 @@ record DciProperties(@DefaultValue("pk.registry.social") @NotBlank @Size(max = 1
      * @param connectTimeout how long connecting to a partner may take
      * @param readTimeout how long a partner may take to answer a callback
      * @param undeliveredRetention how long an answer that could not be delivered is kept, sealed, for status requests
+     * @param notifyRetriedFor how long a notification is retried (after the back-off, at its last wait) before it is
+     *        given up: the partner cannot ask for a change it was never told of, so it is not given up after
+     *        {@link #maxAttempts()} like an answer to the partner's own request (a later notification of the same
+     *        subscription supersedes it)
      */
     record Delivery(@DefaultValue({ "PT10S", "PT30S", "PT2M", "PT10M", "PT30M" }) @NotEmpty List<Duration> backoff,
             @DefaultValue("PT1S") @NotNull Duration poll,
@@ -48,7 +52,8 @@ record DciProperties(@DefaultValue("pk.registry.social") @NotBlank @Size(max = 1
             @DefaultValue("PT1M") @NotNull Duration claimFor,
             @DefaultValue("PT2S") @NotNull Duration connectTimeout,
             @DefaultValue("PT5S") @NotNull Duration readTimeout,
-            @DefaultValue("P7D") @NotNull Duration undeliveredRetention) {
+            @DefaultValue("P7D") @NotNull Duration undeliveredRetention,
+            @DefaultValue("P7D") @NotNull Duration notifyRetriedFor) {
 
         /** How many times a callback is attempted before it is given up. */
         int maxAttempts() {

@@ -45,7 +45,7 @@ class Deliveries {
 
     /** A callback a node has claimed: where it goes, its sealed envelope, how many attempts were made with this one. */
     record Claimed(String id, String correlationId, AgreementId agreement, String action, URI target, byte[] sealed,
-            int attempts) {
+            int attempts, Instant queuedAt) {
     }
 
     /** An answer a callback holds: its place in the callback's entries, the disclosure it was recorded as. */
@@ -70,15 +70,21 @@ class Deliveries {
         return Timestamp.from(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
-    void add(String id, String correlationId, AgreementId agreement, String action, URI target, byte[] sealed,
-            List<HeldAnswer> answers, Instant now) {
+    /**
+     * Queues a callback, due now.
+     *
+     * @param subscription the subscription a notification tells; null for any other callback
+     */
+    void add(String id, String correlationId, AgreementId agreement, String action, @Nullable String subscription,
+            URI target, byte[] sealed, List<HeldAnswer> answers, Instant now) {
         jdbc.sql("""
-                INSERT INTO dci_delivery (id, correlation_id, agreement_id, action, target_sealed, sealed_envelope, status,
-                                          attempts, next_attempt_at, created_at, updated_at)
-                VALUES (:id, :correlation, :agreement, :action, :target, :sealed, 'PENDING', 0, :now, :now, :now)""")
+                INSERT INTO dci_delivery (id, correlation_id, agreement_id, action, subscription_code, target_sealed,
+                                          sealed_envelope, status, attempts, next_attempt_at, created_at, updated_at)
+                VALUES (:id, :correlation, :agreement, :action, :subscription, :target, :sealed, 'PENDING', 0, :now, :now,
+                        :now)""")
                 .param("id", id).param("correlation", correlationId).param("agreement", agreement.value())
-                .param("action", action).param("target", sealer.sealText(target.toString(), targetRow(id)))
-                .param("sealed", sealed)
+                .param("action", action).param("subscription", subscription)
+                .param("target", sealer.sealText(target.toString(), targetRow(id))).param("sealed", sealed)
                 .param("now", at(now)).update();
         for (HeldAnswer answer : answers) {
             jdbc.sql("INSERT INTO dci_held_answer (delivery_id, item_no, disclosure_id) VALUES (:id, :item, :disclosure)")
@@ -108,11 +114,12 @@ class Deliveries {
             return Optional.empty();
         }
         return jdbc.sql("""
-                SELECT correlation_id, agreement_id, action, target_sealed, target_url, sealed_envelope, attempts
+                SELECT correlation_id, agreement_id, action, target_sealed, target_url, sealed_envelope, attempts, created_at
                 FROM dci_delivery WHERE id = :id AND claimed_by = :node""")
                 .param("id", id).param("node", node)
                 .query((rs, row) -> new Claimed(id, rs.getString(1), AgreementId.of(rs.getString(2)), rs.getString(3),
-                        target(id, rs.getBytes(4), rs.getString(5)), rs.getBytes(6), rs.getInt(7)))
+                        target(id, rs.getBytes(4), rs.getString(5)), rs.getBytes(6), rs.getInt(7),
+                        rs.getTimestamp(8).toInstant()))
                 .optional();
     }
 
@@ -156,6 +163,16 @@ class Deliveries {
     Optional<Held> undelivered(String correlationId, String action) {
         return jdbc.sql(HELD + "correlation_id = :id AND action = :action AND status <> 'DELIVERED'")
                 .param("id", correlationId).param("action", action).query(Deliveries::held).optional();
+    }
+
+    /**
+     * The subscription's notifications not delivered (pending, or given up and still held) and not
+     * being sent by a node right now.
+     */
+    List<Held> undeliveredNoticesOf(String subscription, Instant now) {
+        return jdbc.sql(HELD + "subscription_code = :code AND status <> 'DELIVERED' "
+                + "AND (claimed_until IS NULL OR claimed_until < :now)")
+                .param("code", subscription).param("now", at(now)).query(Deliveries::held).list();
     }
 
     /** The callbacks holding answers about these households, still sealed, with the places of those answers. */

@@ -114,7 +114,7 @@ class SubscriptionNotifier {
         data.set("reg_records", AnswerRecords.recordOf(answer));
         event.set("data", data);
         ObjectNode header = envelopes.header("notify", "succ", null, null, 1, 1, subscription.receiverId());
-        callbacks.queue(new Transactions.Txn(correlationId, agreement.id(), correlationId, "notify", "pdng", null, now),
-                List.of(), "notify", target, header, message, List.of(new Deliveries.HeldAnswer(0, answer.disclosure())));
+        callbacks.queueNotice(new Transactions.Txn(correlationId, agreement.id(), correlationId, "notify", "pdng", null, now),
+                subscription.code(), target, header, message, List.of(new Deliveries.HeldAnswer(0, answer.disclosure())));
     }
 }

@@ -62,7 +62,7 @@ class DciEnvelopeFuzzTests {
 
     static final DciProperties PROPERTIES = new DciProperties("pk.registry.social", MAX_BATCH, Duration.ofMinutes(5),
             Duration.ofMinutes(5), new DciProperties.Delivery(List.of(Duration.ofSeconds(10)), Duration.ofSeconds(1), 20,
-                    Duration.ofMinutes(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofDays(7)));
+                    Duration.ofMinutes(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofDays(7)));
 
     /**
      * The key the signed agreement registers, under a fixed id so that the corpus can name it and

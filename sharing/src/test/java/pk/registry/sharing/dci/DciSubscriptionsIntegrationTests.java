@@ -200,6 +200,87 @@ class DciSubscriptionsIntegrationTests {
         assertThat(receiver.callsTo("/registry/notify")).as("told once").hasSize(1);
     }
 
+    /**
+     * A partner cannot ask for a change it was never told of: a notification is retried past the
+     * six attempts after which an answer to the partner's own request is given up, and arrives
+     * once the partner's endpoint is back.
+     */
+    @Test
+    void aNotificationIsRetriedUntilThePartnersEndpointIsBack() {
+        String code = followed(household.cnics().get(0));
+        receiver.failNext(1000);
+        rescoreUnder(DciFixtures.model(scores, 90));
+        reviewedAndDelivered();
+        for (int round = 0; round < 12; round++) {
+            clock.advance(Duration.ofMinutes(31));
+            delivery.deliverDue();
+        }
+        assertThat(receiver.attempts()).as("the on-subscribe, then the notification past six attempts").isGreaterThan(1 + 6);
+        assertThat(notifications()).containsExactly("pdng PENDING kept");
+
+        receiver.failNext(0);
+        clock.advance(Duration.ofMinutes(31));
+        delivery.deliverDue();
+
+        JsonNode event = DciMessages.read(receiver.await("/registry/notify", 1, Duration.ofSeconds(5)).get(0).body())
+                .get("message").get("notify_event").get(0);
+        assertThat(event.get("reference_id").asString()).isEqualTo(code);
+        assertThat(event.get("data").get("reg_records").get("eligible").asBoolean()).isFalse();
+        awaitNotifications(List.of("succ DELIVERED dropped"));
+    }
+
+    /** Retried for {@code registry.dci.delivery.notify-retried-for} (7 days), then given up. */
+    @Test
+    void aNotificationUndeliveredForAWeekIsGivenUp() {
+        followed(household.cnics().get(0));
+        receiver.failNext(1000);
+        rescoreUnder(DciFixtures.model(scores, 90));
+        reviewedAndDelivered();
+        for (int day = 1; day <= 6; day++) {
+            clock.advance(Duration.ofDays(1));
+            delivery.deliverDue();
+        }
+        assertThat(notifications()).as("six days on").containsExactly("pdng PENDING kept");
+
+        clock.advance(Duration.ofDays(1));
+        delivery.deliverDue();
+
+        assertThat(notifications()).containsExactly("rjct FAILED kept");
+        assertThat(receiver.callsTo("/registry/notify")).isEmpty();
+    }
+
+    /**
+     * Eligibility changes twice while the partner's endpoint is down: the first notification is
+     * superseded by the second, so that the partner, once back, is told the latest change only,
+     * never the older one after it.
+     */
+    @Test
+    void aLaterNotificationSupersedesOneNotYetDelivered() {
+        String code = followed(household.cnics().get(0));
+        receiver.failNext(1000);
+        rescoreUnder(DciFixtures.model(scores, 90));
+        reviewedAndDelivered();
+        rescoreUnder(DciFixtures.model(scores, 20));
+        reviewedAndDelivered();
+        assertThat(notifications()).containsExactly("rjct FAILED dropped", "pdng PENDING kept");
+
+        receiver.failNext(0);
+        clock.advance(Duration.ofMinutes(31));
+        delivery.deliverDue();
+        clock.advance(Duration.ofMinutes(31));
+        delivery.deliverDue();
+
+        List<CallbackReceiver.Call> told = receiver.await("/registry/notify", 1, Duration.ofSeconds(5));
+        assertThat(told).hasSize(1);
+        JsonNode event = DciMessages.read(told.get(0).body()).get("message").get("notify_event").get(0);
+        assertThat(event.get("reference_id").asString()).isEqualTo(code);
+        assertThat(event.get("data").get("reg_records").get("eligible").asBoolean()).as("the latest: eligible again").isTrue();
+        awaitNotifications(List.of("rjct FAILED dropped", "succ DELIVERED dropped"));
+        assertThat(jdbc.sql("SELECT t.status_reason FROM dci_transaction t WHERE t.agreement_id = :agreement "
+                + "AND t.txn_type = 'notify' ORDER BY t.created_at FETCH FIRST 1 ROWS ONLY")
+                .param("agreement", agreement.id().value()).query(String.class).single()).contains("superseded");
+    }
+
     @Test
     void aProgrammeChangedByTheAdministratorIsNotifiedWhenItChangesEligibilityOnly() {
         String cnic = household.cnics().get(0);
@@ -258,7 +339,7 @@ class DciSubscriptionsIntegrationTests {
     }
 
     @Test
-    void aNotificationHeldWhenTheHouseholdIsErasedIsWithdrawnAndOnlyTheErasureIsTold() throws InterruptedException {
+    void aNotificationHeldWhenTheHouseholdIsErasedIsWithdrawnAndOnlyTheErasureIsTold() {
         String cnic = household.cnics().get(0);
         String code = followed(cnic);
         receiver.failNext(1);
@@ -279,11 +360,20 @@ class DciSubscriptionsIntegrationTests {
         assertThat(record.get("score_band").isNull()).as("the erasure's notification: unregistered").isTrue();
         assertThat(DciMessages.read(told.get(0).body()).get("message").get("notify_event").get(0).get("reference_id")
                 .asString()).isEqualTo(code);
-        List<String> expected = List.of("rjct FAILED dropped", "succ DELIVERED dropped");
-        // The scheduled delivery round may have sent it, and records the outcome just after the receiver answered.
+        awaitNotifications(List.of("rjct FAILED dropped", "succ DELIVERED dropped"));
+    }
+
+    /** The scheduled delivery round may have sent the last one, and records the outcome just after the receiver answered. */
+    private void awaitNotifications(List<String> expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!notifications().equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
         }
         assertThat(notifications()).containsExactlyElementsOf(expected);
     }
