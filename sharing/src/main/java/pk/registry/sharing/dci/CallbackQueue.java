@@ -27,6 +27,8 @@ class CallbackQueue {
 
     static final String SUPERSEDED = "superseded by a later notification of the subscription before it was delivered";
 
+    static final String UNSUBSCRIBED = "the partner ended the subscription before the notification was delivered";
+
     private final Transactions transactions;
     private final Deliveries deliveries;
     private final Sealer sealer;
@@ -69,12 +71,21 @@ class CallbackQueue {
      */
     void queueNotice(Transactions.Txn txn, String subscription, URI target, ObjectNode header, ObjectNode message,
             List<Deliveries.HeldAnswer> answers) {
+        withdrawNotices(subscription, SUPERSEDED);
+        enqueue(txn, List.of(), NOTIFY, subscription, target, header, message, answers);
+    }
+
+    /**
+     * Withdraws the subscription's notifications not yet delivered, their transactions ended
+     * {@code rjct} for the reason: after an {@code unsubscribe}, nothing more is told about the
+     * household, not even a change from before. One a node is sending right now is not recalled.
+     */
+    void withdrawNotices(String subscription, String reason) {
         Instant now = clock.instant();
         for (Deliveries.Held earlier : deliveries.undeliveredNoticesOf(subscription, now)) {
-            deliveries.withdraw(earlier.id(), "superseded by a later notification", now);
-            transactions.conclude(earlier.correlationId(), "rjct", SUPERSEDED, now);
+            deliveries.withdraw(earlier.id(), reason, now);
+            transactions.conclude(earlier.correlationId(), "rjct", reason, now);
         }
-        enqueue(txn, List.of(), NOTIFY, subscription, target, header, message, answers);
     }
 
     private void enqueue(Transactions.Txn txn, List<Transactions.Entry> entries, String action,

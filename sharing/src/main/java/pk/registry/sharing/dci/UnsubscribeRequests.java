@@ -92,6 +92,7 @@ class UnsubscribeRequests {
             return Reason.ALREADY_UNSUBSCRIBED;
         }
         subscriptions.end(code, now);
+        callbacks.withdrawNotices(code, CallbackQueue.UNSUBSCRIBED);
         return null;
     }
 

@@ -281,6 +281,27 @@ class DciSubscriptionsIntegrationTests {
                 .param("agreement", agreement.id().value()).query(String.class).single()).contains("superseded");
     }
 
+    /** Once the partner ended the subscription, nothing more is told about the household, not even a change from before. */
+    @Test
+    void aNotificationNotYetDeliveredIsNotSentAfterThePartnerUnsubscribes() {
+        String code = followed(household.cnics().get(0));
+        receiver.failNext(1);
+        rescoreUnder(DciFixtures.model(scores, 90));
+        reviewedAndDelivered();
+        assertThat(notifications()).as("failed once, held for a retry").containsExactly("pdng PENDING kept");
+
+        assertThat(unsubscribed(partner, code).get("status").asString()).isEqualTo("succ");
+        for (int round = 0; round < 3; round++) {
+            clock.advance(Duration.ofMinutes(31));
+            delivery.deliverDue();
+        }
+
+        assertThat(receiver.callsTo("/registry/notify")).isEmpty();
+        awaitNotifications(List.of("rjct FAILED dropped"));
+        assertThat(jdbc.sql("SELECT status_reason FROM dci_transaction WHERE agreement_id = :agreement AND txn_type = 'notify'")
+                .param("agreement", agreement.id().value()).query(String.class).single()).contains("ended the subscription");
+    }
+
     @Test
     void aProgrammeChangedByTheAdministratorIsNotifiedWhenItChangesEligibilityOnly() {
         String cnic = household.cnics().get(0);
