@@ -95,6 +95,20 @@ class DciSubscriptions {
                 .param("eligible", flag(eligible)).param("was", flag(was)).param("code", code).update() == 1;
     }
 
+    /**
+     * The partner was not told what the notification (given up, this delivery) said: the
+     * eligibility it was last told is again the one before, so that the next review of the
+     * subscription tells the change again. Not if another notification of it is still pending
+     * (a later change, which tells the partner the latest), nor once the subscription ended.
+     */
+    void untold(String code, String delivery) {
+        jdbc.sql("""
+                UPDATE dci_subscription SET last_eligible = CASE last_eligible WHEN 'Y' THEN 'N' ELSE 'Y' END
+                WHERE code = :code AND ended_at IS NULL AND NOT EXISTS (
+                    SELECT 1 FROM dci_delivery d WHERE d.subscription_code = :code AND d.status = 'PENDING' AND d.id <> :delivery)""")
+                .param("code", code).param("delivery", delivery).update();
+    }
+
     /** The active subscriptions of any of the households, in code order within each list of ids. */
     List<Subscription> activeOf(Collection<HouseholdId> households) {
         List<Subscription> active = new ArrayList<>();

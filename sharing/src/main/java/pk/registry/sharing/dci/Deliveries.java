@@ -159,6 +159,12 @@ class Deliveries {
                 .param("error", error).param("now", at(now)).param("id", id).update();
     }
 
+    /** The subscription a notification's callback tells; none for any other callback. */
+    Optional<String> subscriptionOf(String id) {
+        return jdbc.sql("SELECT subscription_code FROM dci_delivery WHERE id = :id AND subscription_code IS NOT NULL")
+                .param("id", id).query(String.class).optional();
+    }
+
     /** A transaction's callback that was not delivered (pending or given up) and still holds its envelope, if any. */
     Optional<Held> undelivered(String correlationId, String action) {
         return jdbc.sql(HELD + "correlation_id = :id AND action = :action AND status <> 'DELIVERED'")

@@ -8,17 +8,20 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records how a callback ended, with its transaction's status in the same database transaction:
  * delivered (succ, the sealed answer dropped), failed and due again (still pdng), or given up
- * (rjct with why; the sealed answer stays for status requests).
+ * (rjct with why; the sealed answer stays for status requests; a notification's subscription
+ * records that the partner was not told, so that the next review tells it again).
  */
 @Component
 class DeliveryOutcomes {
 
     private final Deliveries deliveries;
     private final Transactions transactions;
+    private final DciSubscriptions subscriptions;
 
-    DeliveryOutcomes(Deliveries deliveries, Transactions transactions) {
+    DeliveryOutcomes(Deliveries deliveries, Transactions transactions, DciSubscriptions subscriptions) {
         this.deliveries = deliveries;
         this.transactions = transactions;
+        this.subscriptions = subscriptions;
     }
 
     @Transactional
@@ -37,5 +40,6 @@ class DeliveryOutcomes {
         deliveries.gaveUp(callback.id(), error, now);
         transactions.conclude(callback.correlationId(), "rjct",
                 "the callback was not delivered after " + callback.attempts() + " attempt(s): " + error, now);
+        deliveries.subscriptionOf(callback.id()).ifPresent(code -> subscriptions.untold(code, callback.id()));
     }
 }

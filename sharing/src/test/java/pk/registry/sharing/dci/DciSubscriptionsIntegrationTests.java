@@ -229,9 +229,12 @@ class DciSubscriptionsIntegrationTests {
         awaitNotifications(List.of("succ DELIVERED dropped"));
     }
 
-    /** Retried for {@code registry.dci.delivery.notify-retried-for} (7 days), then given up. */
+    /**
+     * Retried for {@code registry.dci.delivery.notify-retried-for} (7 days), then given up; the
+     * subscription then records the partner as not told, so that the next review tells it.
+     */
     @Test
-    void aNotificationUndeliveredForAWeekIsGivenUp() {
+    void aNotificationUndeliveredForAWeekIsGivenUpAndToldAtTheNextReview() {
         followed(household.cnics().get(0));
         receiver.failNext(1000);
         rescoreUnder(DciFixtures.model(scores, 90));
@@ -247,6 +250,14 @@ class DciSubscriptionsIntegrationTests {
 
         assertThat(notifications()).containsExactly("rjct FAILED kept");
         assertThat(receiver.callsTo("/registry/notify")).isEmpty();
+
+        // The partner is back; the next review of the household tells it the change it missed.
+        receiver.failNext(0);
+        transactions.executeWithoutResult(status -> events.publishEvent(new HouseholdCorrected(household.id())));
+        reviewedAndDelivered();
+        JsonNode event = DciMessages.read(receiver.await("/registry/notify", 1, Duration.ofSeconds(5)).get(0).body())
+                .get("message").get("notify_event").get(0);
+        assertThat(event.get("data").get("reg_records").get("eligible").asBoolean()).as("still not eligible").isFalse();
     }
 
     /**
