@@ -39,22 +39,33 @@ class CallbackAttempts {
      * @param delivered the partner took it (2xx)
      * @param hopeless no later attempt can succeed: give up now
      * @param error why it was not delivered, in words without personal data
+     * @param unanswered the partner gave no answer at all: its other callbacks would wait for nothing too
      */
-    record Outcome(boolean delivered, boolean hopeless, String error) {
+    record Outcome(boolean delivered, boolean hopeless, String error, boolean unanswered) {
+
+        static final Outcome DELIVERED = new Outcome(true, false, "", false);
+
+        static Outcome hopeless(String error) {
+            return new Outcome(false, true, error, false);
+        }
+
+        static Outcome failed(String error) {
+            return new Outcome(false, false, error, false);
+        }
     }
 
     Outcome attempt(Deliveries.Claimed callback) {
         Optional<Agreement> agreement = partners.agreement(callback.agreement());
         if (agreement.isEmpty() || !CallbackTargets.stillRegistered(agreement.get(), callback.target())) {
-            return new Outcome(false, true, "the callback URL is no longer registered for the agreement");
+            return Outcome.hopeless("the callback URL is no longer registered for the agreement");
         }
         Optional<String> refusal = agreement.get().refusal(Pakistan.today(clock));
         if (refusal.isPresent()) {
-            return new Outcome(false, true, "the agreement no longer allows answers: " + refusal.get());
+            return Outcome.hopeless("the agreement no longer allows answers: " + refusal.get());
         }
         ObjectNode unsigned = sealer.open(callback.sealed(), callback.correlationId());
         ObjectNode signed = envelopes.signed((ObjectNode) unsigned.get("header"), (ObjectNode) unsigned.get("message"));
-        return sender.post(callback.target(), signed).map(error -> new Outcome(false, false, error))
-                .orElseGet(() -> new Outcome(true, false, ""));
+        return sender.post(callback.target(), signed)
+                .map(failure -> new Outcome(false, false, failure.reason(), failure.unanswered())).orElse(Outcome.DELIVERED);
     }
 }

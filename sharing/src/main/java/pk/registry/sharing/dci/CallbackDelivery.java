@@ -2,6 +2,8 @@ package pk.registry.sharing.dci;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,6 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import pk.registry.kernel.Ids;
+import pk.registry.sharing.AgreementId;
 
 /**
  * Delivers due callbacks, on every node, in a thread of its own: each node claims a few due ones
@@ -76,8 +79,14 @@ class CallbackDelivery implements DisposableBean {
         worker.shutdownNow();
     }
 
-    /** Sends every callback due now (a batch at a time), in the calling thread; returns how many were delivered. */
+    /**
+     * Sends every callback due now (a batch at a time), in the calling thread; returns how many were
+     * delivered. Once a partner gave no answer at all in this round, its other callbacks due are
+     * not sent in it but counted as failed the same way: a partner that is down or drops connections
+     * costs a round one wait of the timeouts, not one per callback, and holds up no other partner's.
+     */
     public int deliverDue() {
+        Set<AgreementId> unanswering = new HashSet<>();
         int delivered = 0;
         int claimed;
         do {
@@ -87,7 +96,7 @@ class CallbackDelivery implements DisposableBean {
                 var callback = deliveries.claim(id, node, now, now.plus(settings.claimFor()));
                 if (callback.isPresent()) {
                     claimed++;
-                    delivered += deliver(callback.get()) ? 1 : 0;
+                    delivered += deliver(callback.get(), unanswering) ? 1 : 0;
                 }
             }
         }
@@ -101,6 +110,16 @@ class CallbackDelivery implements DisposableBean {
         return deliveries.forgetUndelivered(clock.instant().minus(settings.undeliveredRetention()));
     }
 
+    private CallbackAttempts.Outcome attempt(Deliveries.Claimed callback) {
+        try {
+            return attempts.attempt(callback);
+        }
+        catch (RuntimeException ex) {
+            log.warn("A DCI {} callback could not be attempted ({})", callback.action(), ex.getClass().getSimpleName());
+            return CallbackAttempts.Outcome.failed("the callback could not be prepared");
+        }
+    }
+
     /** Whether a failed callback has had all its attempts (at most 999, all that {@code dci_delivery.attempts} counts). */
     private boolean exhausted(Deliveries.Claimed callback, Instant now) {
         if (CallbackQueue.NOTIFY.equals(callback.action())) {
@@ -109,14 +128,16 @@ class CallbackDelivery implements DisposableBean {
         return callback.attempts() >= settings.maxAttempts();
     }
 
-    private boolean deliver(Deliveries.Claimed callback) {
+    private boolean deliver(Deliveries.Claimed callback, Set<AgreementId> unanswering) {
         CallbackAttempts.Outcome outcome;
-        try {
-            outcome = attempts.attempt(callback);
+        if (unanswering.contains(callback.agreement())) {
+            outcome = CallbackAttempts.Outcome.failed("not sent: another callback to the partner just went unanswered");
         }
-        catch (RuntimeException ex) {
-            log.warn("A DCI {} callback could not be attempted ({})", callback.action(), ex.getClass().getSimpleName());
-            outcome = new CallbackAttempts.Outcome(false, false, "the callback could not be prepared");
+        else {
+            outcome = attempt(callback);
+            if (outcome.unanswered()) {
+                unanswering.add(callback.agreement());
+            }
         }
         Instant now = clock.instant();
         if (outcome.delivered()) {

@@ -31,15 +31,26 @@ class CallbackSender {
         this.client = RestClient.builder().requestFactory(requests).build();
     }
 
+    /**
+     * Why a callback was not taken.
+     *
+     * @param reason its words, without personal data
+     * @param unanswered the partner gave no answer at all (no connection, or none within the timeouts), rather than an
+     *        HTTP status other than 2xx
+     */
+    record Failure(String reason, boolean unanswered) {
+    }
+
     /** Empty when the partner answered 2xx; otherwise why not (its status, or that it did not answer). */
-    Optional<String> post(URI target, JsonNode envelope) {
+    Optional<Failure> post(URI target, JsonNode envelope) {
         try {
             HttpStatusCode status = client.post().uri(target).contentType(MediaType.APPLICATION_JSON)
                     .body(Json.bytes(envelope)).exchangeForRequiredValue((request, response) -> response.getStatusCode());
-            return status.is2xxSuccessful() ? Optional.empty() : Optional.of("the partner answered HTTP " + status.value());
+            return status.is2xxSuccessful() ? Optional.empty()
+                    : Optional.of(new Failure("the partner answered HTTP " + status.value(), false));
         }
         catch (RestClientException | IllegalArgumentException ex) {
-            return Optional.of("the partner did not answer (" + ex.getClass().getSimpleName() + ")");
+            return Optional.of(new Failure("the partner did not answer (" + ex.getClass().getSimpleName() + ")", true));
         }
     }
 }

@@ -2,9 +2,15 @@ package pk.registry.sharing.dci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -134,6 +140,52 @@ class DciCallbacksIntegrationTests extends EligibleHouseholdTests {
                 FROM dci_delivery WHERE correlation_id = :id""").param("id", correlationId).query(String.class).list();
     }
 
+    /**
+     * A partner that drops every connection is tried once in a round: its other callbacks due are
+     * counted as failed without a connection of their own (each retried after its back-off), and
+     * another partner's callback queued behind them is delivered in the same round.
+     */
+    @Test
+    void aPartnerThatGivesNoAnswerCostsARoundOneConnectionAndHoldsUpNoOtherPartner() throws IOException, InterruptedException {
+        try (ServerSocket dropping = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (!dropping.isClosed()) {
+                    try (Socket connection = dropping.accept()) {
+                        connections.incrementAndGet();
+                    }
+                    catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "dropping-partner");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Agreement silent = DciFixtures.draft(programme.code(), today()).with(draft -> draft.callbackBaseUrl =
+                    URI.create("http://127.0.0.1:" + dropping.getLocalPort())).save(partners);
+            for (int i = 0; i < 6; i++) {
+                acknowledged(search(DciFixtures.partner(silent), search()));
+            }
+            acknowledged(search(DciFixtures.partner(agreement(receiver)), search()));
+
+            delivery.deliverDue();
+
+            assertThat(receiver.await("/registry/on-search", 1, Duration.ofSeconds(5))).hasSize(1);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            // The scheduled round may have claimed some, and records their outcome just after.
+            while (attemptsOf(silent).size() < 6 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(attemptsOf(silent)).as("each counted as one failed attempt").containsOnly(1).hasSize(6);
+            assertThat(connections.get()).as("one per round (the scheduled round may have run one as well)").isBetween(1, 2);
+        }
+    }
+
+    private List<Integer> attemptsOf(Agreement agreement) {
+        return jdbc.sql("SELECT attempts FROM dci_delivery WHERE agreement_id = :agreement AND claimed_by IS NULL")
+                .param("agreement", agreement.id().value()).query(Integer.class).list();
+    }
+
     @Test
     void aFailingReceiverIsRetriedAfterTheBackOffAndGetsTheAnswerWhenItRecovers() {
         Agreement agreement = agreement(receiver);
@@ -191,7 +243,7 @@ class DciCallbacksIntegrationTests extends EligibleHouseholdTests {
     @Test
     void aRedirectIsNotFollowed() {
         Agreement agreement = agreement(receiver);
-        receiver.redirectTo(java.net.URI.create(elsewhere.baseUrl() + "/registry/on-search"));
+        receiver.redirectTo(URI.create(elsewhere.baseUrl() + "/registry/on-search"));
 
         acknowledged(search(DciFixtures.partner(agreement), search()));
         delivery.deliverDue();
