@@ -207,10 +207,7 @@ class DciSubscriptionsIntegrationTests {
      */
     @Test
     void aNotificationIsRetriedUntilThePartnersEndpointIsBack() {
-        String code = followed(household.cnics().get(0));
-        receiver.failNext(1000);
-        rescoreUnder(DciFixtures.model(scores, 90));
-        reviewedAndDelivered();
+        String code = followedAndChangedWhileThePartnerIsDown();
         for (int round = 0; round < 12; round++) {
             clock.advance(Duration.ofMinutes(31));
             delivery.deliverDue();
@@ -235,10 +232,7 @@ class DciSubscriptionsIntegrationTests {
      */
     @Test
     void aNotificationUndeliveredForAWeekIsGivenUpAndToldAtTheNextReview() {
-        followed(household.cnics().get(0));
-        receiver.failNext(1000);
-        rescoreUnder(DciFixtures.model(scores, 90));
-        reviewedAndDelivered();
+        followedAndChangedWhileThePartnerIsDown();
         for (int day = 1; day <= 6; day++) {
             clock.advance(Duration.ofDays(1));
             delivery.deliverDue();
@@ -267,10 +261,7 @@ class DciSubscriptionsIntegrationTests {
      */
     @Test
     void aLaterNotificationSupersedesOneNotYetDelivered() {
-        String code = followed(household.cnics().get(0));
-        receiver.failNext(1000);
-        rescoreUnder(DciFixtures.model(scores, 90));
-        reviewedAndDelivered();
+        String code = followedAndChangedWhileThePartnerIsDown();
         rescoreUnder(DciFixtures.model(scores, 20));
         reviewedAndDelivered();
         assertThat(notifications()).containsExactly("rjct FAILED dropped", "pdng PENDING kept");
@@ -490,6 +481,18 @@ class DciSubscriptionsIntegrationTests {
     private void ask(String cnic) {
         DciReply reply = gateway.syncSearch(partner, bytes(DciMessages.search(DciMessages.searchEntry("ask", "CNIC", cnic))));
         assertThat(reply.body().get("message").get("search_response").get(0).get("status").asString()).isEqualTo("succ");
+    }
+
+    /**
+     * Follows the household, then, with the partner's endpoint failing every call, rescores it out
+     * of eligibility (the notification fails once and is held); returns the subscription's code.
+     */
+    private String followedAndChangedWhileThePartnerIsDown() {
+        String code = followed(household.cnics().get(0));
+        receiver.failNext(1000);
+        rescoreUnder(DciFixtures.model(scores, 90));
+        reviewedAndDelivered();
+        return code;
     }
 
     /** Asks about the person, then follows them; returns the subscription's code. */
