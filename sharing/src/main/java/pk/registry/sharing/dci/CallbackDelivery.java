@@ -120,9 +120,12 @@ class CallbackDelivery implements DisposableBean {
         }
     }
 
-    /** Whether a failed callback has had all its attempts (at most 999, all that {@code dci_delivery.attempts} counts). */
+    /**
+     * Whether a failed callback has had all its attempts (at most 999, all that {@code dci_delivery.attempts} counts).
+     * A subscription's notification (one queued before V30 names none, and cannot be superseded) has its days.
+     */
     private boolean exhausted(Deliveries.Claimed callback, Instant now) {
-        if (CallbackQueue.NOTIFY.equals(callback.action())) {
+        if (callback.subscription() != null) {
             return !now.isBefore(callback.queuedAt().plus(settings.notifyRetriedFor())) || callback.attempts() >= 999;
         }
         return callback.attempts() >= settings.maxAttempts();

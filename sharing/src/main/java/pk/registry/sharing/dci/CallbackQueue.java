@@ -23,7 +23,7 @@ class CallbackQueue {
     static final String UNDELIVERABLE = "no callback URL is registered for the agreement";
 
     /** A notification's action: its callback goes to {@code /registry/notify}. */
-    static final String NOTIFY = "notify";
+    private static final String NOTIFY = "notify";
 
     static final String SUPERSEDED = "superseded by a later notification of the subscription before it was delivered";
 

@@ -43,9 +43,12 @@ class Deliveries {
         this.sealer = sealer;
     }
 
-    /** A callback a node has claimed: where it goes, its sealed envelope, how many attempts were made with this one. */
+    /**
+     * A callback a node has claimed: where it goes, its sealed envelope, how many attempts were made
+     * with this one, when it was queued, and the subscription it tells if it is a notification.
+     */
     record Claimed(String id, String correlationId, AgreementId agreement, String action, URI target, byte[] sealed,
-            int attempts, Instant queuedAt) {
+            int attempts, Instant queuedAt, @Nullable String subscription) {
     }
 
     /** An answer a callback holds: its place in the callback's entries, the disclosure it was recorded as. */
@@ -114,12 +117,13 @@ class Deliveries {
             return Optional.empty();
         }
         return jdbc.sql("""
-                SELECT correlation_id, agreement_id, action, target_sealed, target_url, sealed_envelope, attempts, created_at
+                SELECT correlation_id, agreement_id, action, target_sealed, target_url, sealed_envelope, attempts, created_at,
+                       subscription_code
                 FROM dci_delivery WHERE id = :id AND claimed_by = :node""")
                 .param("id", id).param("node", node)
                 .query((rs, row) -> new Claimed(id, rs.getString(1), AgreementId.of(rs.getString(2)), rs.getString(3),
                         target(id, rs.getBytes(4), rs.getString(5)), rs.getBytes(6), rs.getInt(7),
-                        rs.getTimestamp(8).toInstant()))
+                        rs.getTimestamp(8).toInstant(), rs.getString(9)))
                 .optional();
     }
 
@@ -157,12 +161,6 @@ class Deliveries {
                 UPDATE dci_delivery SET status = 'FAILED', last_error = :error, updated_at = :now,
                        """ + ENDED + " WHERE id = :id")
                 .param("error", error).param("now", at(now)).param("id", id).update();
-    }
-
-    /** The subscription a notification's callback tells; none for any other callback. */
-    Optional<String> subscriptionOf(String id) {
-        return jdbc.sql("SELECT subscription_code FROM dci_delivery WHERE id = :id AND subscription_code IS NOT NULL")
-                .param("id", id).query(String.class).optional();
     }
 
     /** A transaction's callback that was not delivered (pending or given up) and still holds its envelope, if any. */

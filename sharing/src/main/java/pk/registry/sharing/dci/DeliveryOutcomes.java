@@ -40,6 +40,8 @@ class DeliveryOutcomes {
         deliveries.gaveUp(callback.id(), error, now);
         transactions.conclude(callback.correlationId(), "rjct",
                 "the callback was not delivered after " + callback.attempts() + " attempt(s): " + error, now);
-        deliveries.subscriptionOf(callback.id()).ifPresent(code -> subscriptions.untold(code, callback.id()));
+        if (callback.subscription() != null) {
+            subscriptions.untold(callback.subscription(), callback.id());
+        }
     }
 }
