@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * idempotency keys, households; the requests marked completed) in one transaction, against (b)
  * the {@code erasure} job carrying out the same requests for the same households registered
  * again (audited, announced, certified, a chunk per transaction). Prints rows deleted per second
- * of both, the ratio (b)/(a), and the job's heap after a full collection at 1/4, 1/2 and the end,
- * for each round (the same households registered and erased again) and the round of the median
+ * of both, the ratio (b)/(a), and the job's heap after collections (its peak while it ran, and at its
+ * end), for each round (the same households registered and erased again) and the round of the median
  * ratio.
  * <p>
  * Run with {@code ./benchmark erasure [households [warm-up households [registry [rounds]]]]} (default
@@ -69,7 +69,7 @@ public final class ErasureBenchmark {
         JobBenchmarks.register(context, file, households);
         decideEveryHousehold(jdbc, "APPROVED");
         JobBenchmarks.Result job = JobBenchmarks.job(context, "erasure job", RegistryJob.ERASURE,
-                DpoJobs.erasureParameters(false), households);
+                DpoJobs.erasureParameters(false));
         return new JobBenchmarks.Result[] { baseline, job };
     }
 

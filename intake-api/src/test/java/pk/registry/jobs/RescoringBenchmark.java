@@ -20,7 +20,7 @@ import pk.registry.household.PmtModel;
  * transaction: what a flat copy of the score rows costs), against (b) the {@code rescoring} job
  * scoring every household under another new version (each household unsealed, scored, its
  * explanation sealed, a chunk per transaction). Prints score rows written per second of both,
- * the ratio (b)/(a), and the job's heap after a full collection at 1/4, 1/2 and the end, for
+ * the ratio (b)/(a), and the job's heap after collections (its peak while it ran, and at its end), for
  * each round (each under versions of its own) and the round of the median ratio.
  * <p>
  * Run with {@code ./benchmark rescoring [households [warm-up households [rounds]]]} (default 100,000 and 3 rounds; the
@@ -45,7 +45,7 @@ public final class RescoringBenchmark {
             // tenth of its time compiling (at most eight), so that the rounds measure compiled code.
             for (int pass = 1; ; pass++) {
                 long compiled = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-                JobBenchmarks.Result[] warm = round(context, warmUp);
+                JobBenchmarks.Result[] warm = round(context);
                 double compiling = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiled) / 1e3
                         / (warm[0].seconds() + warm[1].seconds());
                 System.out.printf(Locale.ROOT, "warm-up pass %d: %,d households through both, compiling %.0f%% of"
@@ -57,14 +57,14 @@ public final class RescoringBenchmark {
             JobBenchmarks.register(context, JobBenchmarks.file(work, "households", households), households);
             List<JobBenchmarks.Result[]> measured = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
-                measured.add(round(context, warmUp + households));
+                measured.add(round(context));
             }
             JobBenchmarks.compareMedian("rescoring", households, warmUp + households, measured);
         }
     }
 
     /** Both over every household registered so far, each under a version of its own. */
-    private static JobBenchmarks.Result[] round(ConfigurableApplicationContext context, int households)
+    private static JobBenchmarks.Result[] round(ConfigurableApplicationContext context)
             throws InterruptedException {
         HouseholdScores scores = context.getBean(HouseholdScores.class);
         PmtModel active = scores.activeModel();
@@ -75,7 +75,7 @@ public final class RescoringBenchmark {
                 WHERE model_version = '%s'""".formatted(copied, active.version())));
         String rescored = publishCopy(scores, active);
         JobBenchmarks.Result job = JobBenchmarks.job(context, "rescoring job", RegistryJob.RESCORING,
-                Rescorings.parameters(rescored, UUID.randomUUID().toString()), households);
+                Rescorings.parameters(rescored, UUID.randomUUID().toString()));
         // The next round starts from the same score table: the copy's scan of it grows with every version kept.
         context.getBean(JdbcClient.class).sql("DELETE FROM household_score WHERE model_version IN (:versions)")
                 .param("versions", List.of(copied, rescored)).update();

@@ -20,8 +20,8 @@ import pk.registry.retention.RetentionSchedule;
  * from the index the job reads in a transaction, until none is left, against (b) the
  * {@code retentionSweep} job erasing the same households registered again (each erased as an
  * approved request would be, audited and announced, a batch per transaction).
- * Prints rows deleted per second of both, the ratio (b)/(a), and the job's heap after a full
- * collection at 1/4, 1/2 and the end.
+ * Prints rows deleted per second of both, the ratio (b)/(a), and the job's heap after collections
+ * (its peak while it ran, and at its end).
  * <p>
  * Run with {@code ./benchmark retention [households [warm-up households]]} (default 100,000; the
  * warm-up, unmeasured, runs both on 2,000 first).
@@ -77,7 +77,7 @@ public final class RetentionSweepBenchmark {
         runAt = schedule.now();
         ageEveryHousehold(jdbc, runAt);
         JobBenchmarks.Result job = JobBenchmarks.job(context, "retentionSweep job", RegistryJob.RETENTION_SWEEP,
-                DpoJobs.sweepParameters(runAt, false), households);
+                DpoJobs.sweepParameters(runAt, false));
         return new JobBenchmarks.Result[] { baseline, job };
     }
 
