@@ -112,13 +112,18 @@ public class HouseholdScores {
     /**
      * Stores prepared scores, inside the caller's transaction. A household scored meanwhile, or
      * erased, is skipped; one corrected since its score was prepared is scored again from what it
-     * is now.
+     * is now. Households between the first and the last of them (id order) are read to find out:
+     * a chunk of consecutive households, as a rescoring prepares them, is read in one range.
      * @return how many were stored
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int store(List<PreparedScore> prepared, String version) {
-        Map<HouseholdId, Instant> unscored = households.unscoredChanges(
-                prepared.stream().map(PreparedScore::household).toList(), version);
+        if (prepared.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = prepared.stream().map(score -> score.household().toString()).sorted().toList();
+        Map<HouseholdId, Instant> unscored = households.unscoredChangesBetween(HouseholdId.of(ids.get(0)),
+                HouseholdId.of(ids.get(ids.size() - 1)), version);
         List<ScoreRow> scores = new ArrayList<>(prepared.size());
         List<HouseholdId> changed = new ArrayList<>();
         for (PreparedScore score : prepared) {

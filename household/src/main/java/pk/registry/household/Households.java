@@ -155,11 +155,15 @@ class Households {
                 .query((rs, row) -> row(rs)).list());
     }
 
-    /** When each of those households with no score under the version last changed. */
-    Map<HouseholdId, Instant> unscoredChanges(List<HouseholdId> ids, String modelVersion) {
-        return inGroups(ids, group -> jdbc.sql("SELECT id, updated_at FROM household h WHERE id IN (:ids) AND " + UNSCORED)
-                .param("ids", group.stream().map(HouseholdId::toString).toList()).param("version", modelVersion)
-                .query((rs, row) -> Map.entry(HouseholdId.of(rs.getString(1)), rs.getTimestamp(2).toInstant())).list())
+    /**
+     * When each household from {@code first} to {@code last} (id order) with no score under the
+     * version last changed: one range of the primary key, where a list of a chunk's ids was one
+     * look-up each (a rescoring's chunks are consecutive households).
+     */
+    Map<HouseholdId, Instant> unscoredChangesBetween(HouseholdId first, HouseholdId last, String modelVersion) {
+        return jdbc.sql("SELECT id, updated_at FROM household h WHERE id BETWEEN :first AND :last AND " + UNSCORED)
+                .param("first", first.toString()).param("last", last.toString()).param("version", modelVersion)
+                .query((rs, row) -> Map.entry(HouseholdId.of(rs.getString(1)), rs.getTimestamp(2).toInstant())).list()
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

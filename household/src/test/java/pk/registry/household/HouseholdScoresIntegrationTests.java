@@ -161,7 +161,7 @@ class HouseholdScoresIntegrationTests {
         scores.publish(new PmtModel("test-chunk", BigDecimal.TEN, Map.of(PmtFactor.HOUSEHOLD_SIZE, BigDecimal.ONE)));
         PreparedScore real = scores.prepare("test-chunk", null, 10_000).stream()
                 .filter(score -> score.household().equals(id)).findFirst().orElseThrow();
-        // More than one query reads: the household is the 1,001st, past the first two groups.
+        // The household comes last in the chunk but first in id order, the others being newer ids of no household.
         List<PreparedScore> chunk = new ArrayList<>();
         while (chunk.size() < 1_000) {
             chunk.add(new PreparedScore(new ScoreRow(HouseholdId.newId(), "test-chunk", BigDecimal.ONE, new byte[1],
