@@ -150,7 +150,9 @@ public class PartnerManagement {
             throw new PartnerRulesException(violations);
         }
         audit.recordAdministration(AuditAction.AGREEMENT_CHANGED);
-        return agreements.save(agreement, clock.instant());
+        boolean created = agreements.save(agreement, clock.instant());
+        events.publishEvent(new AgreementChanged(agreement.id()));
+        return created;
     }
 
     /**

@@ -144,6 +144,18 @@ class DciSubscriptions {
         return query.query(DciSubscriptions::subscription).list();
     }
 
+    /** Up to {@code limit} active subscriptions under an agreement, after {@code after} in code order. */
+    List<Subscription> activeOfAgreement(AgreementId agreement, @Nullable String after, int limit) {
+        // Oracle reads '' as NULL, so the first page has no lower bound rather than an empty one.
+        var query = jdbc.sql(SELECT + "WHERE s.agreement_id = :agreement AND s.ended_at IS NULL"
+                + (after == null ? "" : " AND s.code > :after") + " ORDER BY s.code FETCH FIRST :limit ROWS ONLY")
+                .param("agreement", agreement.value()).param("limit", limit);
+        if (after != null) {
+            query = query.param("after", after);
+        }
+        return query.query(DciSubscriptions::subscription).list();
+    }
+
     private static String activeKey(AgreementId agreement, HouseholdId household, String programme, Purpose purpose) {
         return agreement.value() + "|" + household + "|" + programme + "|" + purpose.name();
     }

@@ -6,10 +6,12 @@ import org.springframework.stereotype.Component;
 import pk.registry.household.HouseholdCorrected;
 import pk.registry.household.HouseholdsErased;
 import pk.registry.household.HouseholdsRescored;
+import pk.registry.sharing.AgreementChanged;
 import pk.registry.sharing.ProgrammeChanged;
 
 /**
- * The changes that can change a subscriber's answer, the household module's and a programme's:
+ * The changes that can change a subscriber's answer, the household module's and a programme's,
+ * and an agreement's, which can let a change be told that could not be while it answered nothing:
  * after their transaction committed, reliably (the event publication registry republishes what
  * a crash interrupted).
  */
@@ -35,6 +37,11 @@ class HouseholdChanges {
     @ApplicationModuleListener
     void on(ProgrammeChanged changed) {
         notifier.reviewProgramme(changed.programme());
+    }
+
+    @ApplicationModuleListener
+    void on(AgreementChanged changed) {
+        notifier.reviewAgreement(changed.agreement());
     }
 
     @ApplicationModuleListener

@@ -15,6 +15,7 @@ import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Ids;
 import pk.registry.kernel.Pakistan;
 import pk.registry.sharing.Agreement;
+import pk.registry.sharing.AgreementId;
 import pk.registry.sharing.Answer;
 import pk.registry.sharing.PartnerManagement;
 import pk.registry.sharing.Verifications;
@@ -60,6 +61,16 @@ class SubscriptionNotifier {
     @Transactional
     void reviewProgramme(String programme) {
         reviewPages((after, limit) -> subscriptions.activeOfProgramme(programme, after, limit));
+    }
+
+    /**
+     * After an agreement changed: its subscriptions, so that a change the partner could not be told
+     * while the agreement answered nothing (suspended, not in force, no callback URL) is told once
+     * it answers again, without waiting for the household's next change.
+     */
+    @Transactional
+    void reviewAgreement(AgreementId agreement) {
+        reviewPages((after, limit) -> subscriptions.activeOfAgreement(agreement, after, limit));
     }
 
     /** Reviews page after page of subscriptions, in code order, a page being those after a code (null: the first). */

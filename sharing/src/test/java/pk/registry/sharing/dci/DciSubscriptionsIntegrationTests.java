@@ -27,6 +27,7 @@ import pk.registry.kernel.Pakistan;
 import pk.registry.kernel.Purpose;
 import pk.registry.kernel.Role;
 import pk.registry.sharing.Agreement;
+import pk.registry.sharing.AgreementStatus;
 import pk.registry.sharing.PartnerManagement;
 import pk.registry.sharing.Programme;
 import pk.registry.sharing.dci.DciFixtures.Registered;
@@ -255,6 +256,53 @@ class DciSubscriptionsIntegrationTests {
     }
 
     /**
+     * A change while the agreement is suspended is not told (the agreement answers nothing); once
+     * the administrator reactivates it, it is, without waiting for the household's next change,
+     * and only once however often the agreement is saved.
+     */
+    @Test
+    void aChangeWhileTheAgreementIsSuspendedIsToldWhenItIsReactivated() {
+        String code = followed(household.cnics().get(0));
+        partners.saveAgreement(agreementWith(AgreementStatus.SUSPENDED));
+        rescoreUnder(DciFixtures.model(scores, 90));
+        reviewedAndDelivered();
+        assertThat(receiver.callsTo("/registry/notify")).as("suspended: nothing told").isEmpty();
+
+        partners.saveAgreement(agreementWith(AgreementStatus.ACTIVE));
+        reviewedAndDelivered();
+        partners.saveAgreement(agreementWith(AgreementStatus.ACTIVE));
+        reviewedAndDelivered();
+
+        List<CallbackReceiver.Call> told = receiver.await("/registry/notify", 1, Duration.ofSeconds(5));
+        JsonNode event = DciMessages.read(told.get(0).body()).get("message").get("notify_event").get(0);
+        assertThat(event.get("reference_id").asString()).isEqualTo(code);
+        assertThat(event.get("data").get("reg_records").get("eligible").asBoolean()).isFalse();
+        assertThat(receiver.callsTo("/registry/notify")).as("told once").hasSize(1);
+    }
+
+    /**
+     * A notification held for a retry is given up when the agreement is suspended (nothing may be
+     * sent under it); reactivating the agreement tells the change it missed.
+     */
+    @Test
+    void aNotificationGivenUpWhileTheAgreementWasSuspendedIsToldWhenItIsReactivated() {
+        followedAndChangedWhileThePartnerIsDown();
+        partners.saveAgreement(agreementWith(AgreementStatus.SUSPENDED));
+        reviewedAndDelivered();
+        clock.advance(Duration.ofMinutes(31));
+        delivery.deliverDue();
+        assertThat(notifications()).containsExactly("rjct FAILED kept");
+
+        receiver.failNext(0);
+        partners.saveAgreement(agreementWith(AgreementStatus.ACTIVE));
+        reviewedAndDelivered();
+
+        JsonNode event = DciMessages.read(receiver.await("/registry/notify", 1, Duration.ofSeconds(5)).get(0).body())
+                .get("message").get("notify_event").get(0);
+        assertThat(event.get("data").get("reg_records").get("eligible").asBoolean()).isFalse();
+    }
+
+    /**
      * Eligibility changes twice while the partner's endpoint is down: the first notification is
      * superseded by the second, so that the partner, once back, is told the latest change only,
      * never the older one after it.
@@ -475,6 +523,14 @@ class DciSubscriptionsIntegrationTests {
     private Agreement agreement() {
         return DciFixtures.draft(programme.code(), Pakistan.today(clock))
                 .with(draft -> draft.callbackBaseUrl = receiver.baseUrl()).save(partners);
+    }
+
+    /** The test's agreement as saved, with another status. */
+    private Agreement agreementWith(AgreementStatus status) {
+        Agreement saved = partners.agreement(agreement.id()).orElseThrow();
+        return new Agreement(saved.id(), saved.agency(), status, saved.validFrom(), saved.validUntil(), saved.dailyQuota(),
+                saved.programmes(), saved.purposes(), saved.fields(), saved.jurisdiction(), saved.transferApproval(),
+                saved.callbackBaseUrl(), saved.jwks(), saved.dciSenderId(), saved.updatedAt());
     }
 
     /** Asks about the person (a synchronous search), as a partner must before following them. */
