@@ -2,6 +2,7 @@ package pk.registry.household;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -143,9 +144,16 @@ public class HouseholdErasure {
         return among.isEmpty() ? 0 : households.countChangedBefore(statuses, cutoff, among);
     }
 
-    /** Whether the household exists. */
-    @Transactional(readOnly = true)
-    public boolean exists(HouseholdId household) {
-        return households.find(household).isPresent();
+    /**
+     * Locks those of the households that exist until the caller's transaction ends: of an erasure
+     * and a legal hold racing for one household, whichever locks it first finishes before the other
+     * looks (the hold then finds no household, or the erasure finds the hold).
+     * @return those that exist
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<HouseholdId> lock(Collection<HouseholdId> households) {
+        Set<HouseholdId> locked = new HashSet<>();
+        this.households.lockForErasure(new LinkedHashSet<>(households)).forEach(household -> locked.add(household.id()));
+        return locked;
     }
 }

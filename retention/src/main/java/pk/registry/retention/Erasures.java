@@ -117,7 +117,9 @@ public class Erasures {
     public List<Outcome> carryOutAll(Actor job, List<UUID> requestIds) {
         Map<UUID, ErasureRequest> found = new HashMap<>();
         requests.findAll(requestIds).forEach(request -> found.put(request.id(), request));
-        Set<HouseholdId> held = holds.heldAmong(found.values().stream().map(ErasureRequest::household).toList());
+        // Locked before the holds are read: a hold placed meanwhile has committed, or waits for this chunk.
+        Set<HouseholdId> held = holds.heldAmong(households.lock(found.values().stream()
+                .filter(request -> request.status() == ErasureStatus.APPROVED).map(ErasureRequest::household).toList()));
         Instant now = clock.instant();
         List<Outcome> outcomes = new ArrayList<>(requestIds.size());
         List<ErasureRequest> toCarryOut = new ArrayList<>();
@@ -164,7 +166,7 @@ public class Erasures {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int eraseExpired(Actor job, List<HouseholdId> households) {
-        Set<HouseholdId> held = holds.heldAmong(households);
+        Set<HouseholdId> held = holds.heldAmong(this.households.lock(households));
         ErasurePlan plan = this.households.plan(households.stream().filter(household -> !held.contains(household)).toList());
         erase(job, plan);
         return plan.households().size();

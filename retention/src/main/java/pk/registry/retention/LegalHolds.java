@@ -38,12 +38,13 @@ public class LegalHolds {
     }
 
     /**
-     * Places a hold on a household.
+     * Places a hold on a household, with its row locked: an erasure under way finishes first (the
+     * household is then gone), and one that starts meanwhile waits and finds the hold.
      * @return the hold; empty if there is no such household
      */
     @Transactional
     public Optional<LegalHold> place(Actor dpo, HouseholdId household, HoldReason reason, String reference) {
-        if (!households.exists(household)) {
+        if (households.lock(List.of(household)).isEmpty()) {
             return Optional.empty();
         }
         LegalHold hold = new LegalHold(Ids.newId(), household, reason, reference, dpo.subject(), clock.instant(), null, null);
