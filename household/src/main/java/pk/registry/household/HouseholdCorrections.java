@@ -1,6 +1,7 @@
 package pk.registry.household;
 
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -75,7 +76,9 @@ public class HouseholdCorrections {
      */
     @Transactional
     public Applied apply(Actor approver, HouseholdId household, String field, String value) {
-        households.lock(household);
+        if (!households.lock(household)) {
+            throw new NoSuchElementException("no such household");
+        }
         HouseholdRow row = households.find(household).orElseThrow();
         HouseholdSealer.Resealed resealed = sealer.reseal(row, corrected(row, new FieldCorrection(field, value)),
                 households.scoredVersions(household));

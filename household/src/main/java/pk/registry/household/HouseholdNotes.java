@@ -29,12 +29,13 @@ public class HouseholdNotes {
      * Holds the household until the caller's transaction ends: another filing about it, or a
      * decision on one, waits until then. A day's filings are counted, and a decision reads and
      * changes the household, with nothing else in between: two approvals at once would each write
-     * the household back as it was before the other.
-     * @throws NoSuchElementException if there is no such household
+     * the household back as it was before the other. An erasure holds the household the same
+     * way, so one under way finishes first.
+     * @return false if there is no such household (erased, also while this waited)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void holdForFiling(HouseholdId household) {
-        households.lock(household);
+    public boolean holdForFiling(HouseholdId household) {
+        return households.lock(household);
     }
 
     /**

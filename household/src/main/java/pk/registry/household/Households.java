@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -236,11 +235,11 @@ class Households {
     /**
      * Locks the household's row until the caller's transaction ends, so that changes to it made
      * from what it was read as happen one after another.
-     * @throws NoSuchElementException if there is no such household
+     * @return false if there is no such household (an erasure that held it first has deleted it)
      */
-    void lock(HouseholdId household) {
-        jdbc.sql("SELECT id FROM household WHERE id = :id FOR UPDATE").param("id", household.toString())
-                .query(String.class).optional().orElseThrow(() -> new NoSuchElementException("no such household"));
+    boolean lock(HouseholdId household) {
+        return jdbc.sql("SELECT id FROM household WHERE id = :id FOR UPDATE").param("id", household.toString())
+                .query(String.class).optional().isPresent();
     }
 
     /** Replaces a household's sealed parts, clear columns and owner after a correction. */

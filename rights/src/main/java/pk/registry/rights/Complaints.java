@@ -18,6 +18,7 @@ import pk.registry.household.HouseholdNotes;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Ids;
+import pk.registry.kernel.NoHouseholdException;
 import pk.registry.kernel.Purpose;
 
 /**
@@ -53,11 +54,13 @@ public class Complaints {
      * Lodges the household's complaint.
      * @param text the household's words (the caller bounds its length)
      * @throws FilingQuotaExhaustedException if the household lodged as many complaints today as a day allows
-     * @throws java.util.NoSuchElementException if there is no such household
+     * @throws NoHouseholdException if there is no such household (erased, also while this waited for it)
      */
     @Transactional
     public Complaint lodge(Actor applicant, HouseholdId household, String text) {
-        notes.holdForFiling(household);
+        if (!notes.holdForFiling(household)) {
+            throw new NoHouseholdException();
+        }
         quota.requireRoom(since -> records.countSince(household, since));
         UUID id = Ids.newId();
         byte[] content = notes.seal(household, slot(id), text);
@@ -81,13 +84,14 @@ public class Complaints {
 
     /**
      * The DPO answers an open complaint; the household reads the answer with its complaints.
-     * @return the answered complaint; empty if there is no such complaint
+     * @return the answered complaint; empty if there is no such complaint (or its household is being
+     *         erased: the answer waits for the erasure, which takes the complaint along)
      * @throws RightsConflictException if it was answered already
      */
     @Transactional
     public Optional<Complaint> answer(Actor dpo, UUID id, String answer) {
         Optional<ComplaintRecords.Row> row = records.find(id);
-        if (row.isEmpty()) {
+        if (row.isEmpty() || !notes.holdForFiling(row.get().household())) {
             return Optional.empty();
         }
         HouseholdId household = row.get().household();

@@ -20,6 +20,7 @@ import pk.registry.household.HouseholdNotes;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Ids;
+import pk.registry.kernel.NoHouseholdException;
 import pk.registry.kernel.Purpose;
 import pk.registry.kernel.Role;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,10 +72,13 @@ public class Corrections {
      *         leaves out its field or value, or an annotation its note
      * @throws FilingQuotaExhaustedException if the household asked as many corrections and annotations today as
      *         a day allows; checked first
+     * @throws NoHouseholdException if there is no such household (erased, also while this waited for it)
      */
     @Transactional
     public Correction request(Actor applicant, HouseholdId household, String district, Request request) {
-        notes.holdForFiling(household);
+        if (!notes.holdForFiling(household)) {
+            throw new NoHouseholdException();
+        }
         quota.requireRoom(since -> records.countSince(household, since));
         if (request.kind() == CorrectionKind.CORRECTION) {
             households.check(household, required("field", request.field()), required("proposedValue", request.proposedValue()));
@@ -125,7 +129,9 @@ public class Corrections {
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        notes.holdForFiling(row.get().household());
+        if (!notes.holdForFiling(row.get().household())) {
+            return Optional.empty();
+        }
         if (!records.decide(id, approve ? CorrectionStatus.APPROVED : CorrectionStatus.REJECTED, decider.subject(),
                 clock.instant(), note == null ? null : notes.seal(row.get().household(), decisionSlot(id), note))) {
             throw new RightsConflictException("This correction was decided already.");

@@ -4,18 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import pk.registry.household.HouseholdErasure;
 import pk.registry.household.HouseholdManagement;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.NoHouseholdException;
 import pk.registry.kernel.Pakistan;
+import pk.registry.kernel.Purpose;
 import pk.registry.kernel.Role;
 import pk.registry.rights.Households.Registered;
 import pk.testsupport.AtOnce;
@@ -27,6 +37,7 @@ import pk.testsupport.TestClock;
 class ComplaintsIntegrationTests {
 
     static final Actor DPO = new Actor("dpo", Role.DPO, Set.of(), null);
+    static final Actor ERASURE = new Actor("job:erasure", Role.DPO, Set.of(), null);
 
     @Autowired
     Complaints complaints;
@@ -42,6 +53,53 @@ class ComplaintsIntegrationTests {
 
     @Autowired
     TestClock clock;
+
+    /**
+     * The DPO answers a complaint and decides a correction while the household's erasure is deleting
+     * it (not yet committed): each waits for the erasure and finds nothing (404), never a false
+     * "answered already" or an error; the applicant's next filings find no household (404).
+     */
+    @Test
+    void aComplaintAnsweredOrACorrectionDecidedWhileTheHouseholdIsErasedFindsNothing(@Autowired HouseholdErasure erasure,
+            @Autowired RightsDataHolder rights, @Autowired Corrections corrections,
+            @Autowired PlatformTransactionManager transactions) throws Exception {
+        Registered household = register();
+        Complaint lodged = complaints.lodge(household.owner(), household.id(), "Please check our record again");
+        Correction asked = corrections.request(household.owner(), household.id(), household.district(), new Corrections.Request(
+                CorrectionKind.CORRECTION, "members[0].monthlyIncomePkr", "180000", "I have a new job at the mill"));
+        CountDownLatch erasedUncommitted = new CountDownLatch(1);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> erasing = thread.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                erasure.erase(ERASURE, erasure.plan(List.of(household.id())), Purpose.LEGAL_COMPLIANCE);
+                rights.eraseFor(List.of(household.id()));
+                erasedUncommitted.countDown();
+                pause();
+            }));
+            erasedUncommitted.await();
+
+            assertThat(complaints.answer(DPO, lodged.id(), "We checked it")).isEmpty();
+            erasing.get();
+        }
+        finally {
+            thread.shutdownNow();
+        }
+        assertThat(corrections.decide(DPO, asked.id(), true, null)).isEmpty();
+        assertThatThrownBy(() -> complaints.lodge(household.owner(), household.id(), "Again"))
+                .isInstanceOf(NoHouseholdException.class);
+        assertThatThrownBy(() -> corrections.request(household.owner(), household.id(), household.district(),
+                new Corrections.Request(CorrectionKind.ANNOTATION, null, null, "Again"))).isInstanceOf(NoHouseholdException.class);
+    }
+
+    /** Long enough for the other caller to reach the locked row; well within H2's lock timeout of 2 s. */
+    static void pause() {
+        try {
+            Thread.sleep(400);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     @Test
     void aComplaintIsSealedReferencedAndAnsweredOnceForItsHouseholdToRead() {
