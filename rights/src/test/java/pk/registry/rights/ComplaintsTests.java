@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 
@@ -44,6 +45,12 @@ class ComplaintsTests {
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
     private final Complaints complaints = new Complaints(records, references, notes, audit,
             new FilingQuota(new FilingQuota.Properties(2), clock), clock);
+
+    /** The household exists: holding it for a filing or a decision finds it. */
+    @BeforeEach
+    void householdExists() {
+        given(notes.holdForFiling(HOUSEHOLD)).willReturn(true);
+    }
 
     /** Two a day here: the third is refused before anything is sealed, until midnight in Pakistan. */
     @Test
