@@ -25,6 +25,7 @@ import pk.registry.consent.PolicyVersions.PolicyVersion;
 import pk.registry.consent.PurposeCatalogue;
 import pk.registry.http.Problems;
 import pk.registry.kernel.Purpose;
+import pk.registry.kernel.StorableDate;
 
 @Tag(name = "Privacy policy and purposes")
 @RestController
@@ -39,7 +40,7 @@ class PoliciesController {
     }
 
     record Publication(@NotBlank @Pattern(regexp = "[A-Za-z0-9.\\-]{1,20}") String version,
-            @NotNull LocalDate effectiveFrom, @NotBlank @Size(max = 100_000) String text,
+            @NotNull @StorableDate LocalDate effectiveFrom, @NotBlank @Size(max = 100_000) String text,
             @NotEmpty @Size(max = 10) List<@NotBlank @KnownPurpose String> purposes) {
     }
 

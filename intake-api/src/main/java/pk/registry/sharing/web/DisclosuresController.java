@@ -24,6 +24,7 @@ import pk.registry.kernel.Actor;
 import pk.registry.kernel.DataCategory;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.HouseholdOwnership;
+import pk.registry.kernel.StorableDate;
 import pk.registry.sharing.Disclosure;
 import pk.registry.sharing.Disclosures;
 
@@ -48,7 +49,7 @@ class DisclosuresController {
     /** A disclosure made under a court order, a warrant or to protect a life. */
     record LegalDisclosure(@NotNull HouseholdId household, @NotBlank @Size(max = 200) String authority,
             @NotBlank @Size(max = 200) String legalReference, @NotEmpty Set<@NotNull DataCategory> categories,
-            @Nullable LocalDate notBefore) {
+            @Nullable @StorableDate LocalDate notBefore) {
     }
 
     @Operation(summary = "Record a disclosure made under a court order, a warrant or a danger to life",

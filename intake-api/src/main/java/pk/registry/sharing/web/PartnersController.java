@@ -35,6 +35,7 @@ import jakarta.validation.constraints.Size;
 import pk.registry.consent.ConsentForm.KnownPurpose;
 import pk.registry.http.Problems;
 import pk.registry.kernel.Purpose;
+import pk.registry.kernel.StorableDate;
 import pk.registry.sharing.Agreement;
 import pk.registry.sharing.AgreementId;
 import pk.registry.sharing.AgreementStatus;
@@ -103,7 +104,7 @@ class PartnersController {
 
     /** An agreement's terms. */
     record AgreementTerms(@NotBlank @Size(max = 200) String agency, @NotNull AgreementStatus status,
-            @NotNull LocalDate validFrom, @NotNull LocalDate validUntil, @NotNull @Min(1) @Max(100_000_000) Integer dailyQuota,
+            @NotNull @StorableDate LocalDate validFrom, @NotNull @StorableDate LocalDate validUntil, @NotNull @Min(1) @Max(100_000_000) Integer dailyQuota,
             @NotEmpty @Size(max = 20) Set<@NotBlank @Pattern(regexp = CODE) String> programmes,
             @NotEmpty Set<@NotBlank @KnownPurpose String> purposes,
             @NotEmpty Set<@NotBlank @Pattern(regexp = "eligible|scoreBand|householdSize|district|maskedCnic|registered",
@@ -116,7 +117,7 @@ class PartnersController {
     }
 
     /** The recorded approval of transfers outside Pakistan. */
-    record TransferApproval(@NotBlank @Size(max = 200) String reference, @NotNull LocalDate approvedOn) {
+    record TransferApproval(@NotBlank @Size(max = 200) String reference, @NotNull @StorableDate LocalDate approvedOn) {
     }
 
     /**

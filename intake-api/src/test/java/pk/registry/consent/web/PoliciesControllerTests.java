@@ -106,6 +106,17 @@ class PoliciesControllerTests {
     }
 
     @Test
+    void aDateNoRecordCanHoldIsABadRequest() {
+        MvcTestResult result = mvc.post().uri("/api/v1/admin/policies").with(Callers.client("demo-admin", Role.ADMIN))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"version":"2099-01","effectiveFrom":"+999999999-12-31","text":"Policy text",
+                         "purposes":["IDENTITY_VERIFICATION","ELIGIBILITY_ASSESSMENT"]}""").exchange();
+
+        assertThat(errors(assertProblem(result, HttpStatus.BAD_REQUEST))).containsExactly("effectiveFrom StorableDate");
+        verifyNoInteractions(policies);
+    }
+
+    @Test
     void aVersionThatClashesWithThePublishedOnesIsAConflict() {
         given(policies.publish(any())).willThrow(
                 ConsentRefusals.policyConflict("Policy versions are immutable; this one is already published."));

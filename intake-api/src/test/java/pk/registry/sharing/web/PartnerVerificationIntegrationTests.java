@@ -262,6 +262,10 @@ class PartnerVerificationIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"household\":\"" + poor.id() + "\",\"categories\":[]}")));
         assertThat(incomplete.statusCode()).isEqualTo(400);
         assertThat(fieldErrors(incomplete)).contains("authority", "legalReference", "categories");
+        // JSON reads dates to the year 999,999,999; one past some 292 million wrapped round when stored and showed at once.
+        HttpResponse<String> tooFar = legal(http.token(Role.DPO), poor.id(), LocalDate.MAX);
+        assertThat(tooFar.statusCode()).isEqualTo(400);
+        assertThat(fieldErrors(tooFar)).containsExactly("notBefore");
         assertThat(http.json(http.getAs(poor.token(), "/api/v1/me/disclosures"))).isEmpty();
     }
 

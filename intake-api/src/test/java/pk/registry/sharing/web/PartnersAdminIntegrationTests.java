@@ -243,6 +243,8 @@ class PartnersAdminIntegrationTests {
         assertThat(fields(admin("POST", "/api/v1/admin/partners", newAgreement(newId(),
                 terms(programme).put("jurisdiction", "pak"))))).containsExactly("terms.jurisdiction");
         assertThat(fields(admin("POST", "/api/v1/admin/partners", newAgreement(newId(),
+                terms(programme).put("validUntil", "+999999999-12-31"))))).containsExactly("terms.validUntil");
+        assertThat(fields(admin("POST", "/api/v1/admin/partners", newAgreement(newId(),
                 terms(programme).put("status", "PAUSED"))))).containsExactly("terms.status");
         for (String sender : new String[] { "spmis example", "", "a|b", "x".repeat(101) }) {
             HttpResponse<String> refused = admin("POST", "/api/v1/admin/partners", newAgreement(newId(),
