@@ -140,6 +140,7 @@ public class ConsentManagement {
             throw new ConsentConflictException(purpose + " does not rest on your consent but on the law, so withdrawing"
                     + " consent would not stop it; to object to a use, lodge a complaint.");
         }
+        records.lockOf(household);
         ConsentRecord latest = latest(household).filter(record -> record.isActive(purpose))
                 .orElseThrow(() -> new ConsentConflictException(purpose + " is not an active consent of this household."));
         end(applicant, household, latest, purpose, clock.instant());
@@ -153,6 +154,7 @@ public class ConsentManagement {
     @Transactional
     public ConsentWithReceipt reconsent(Actor applicant, HouseholdId household, ConsentForm consent) {
         Instant now = clock.instant();
+        records.lockOf(household);
         Optional<ConsentRecord> before = latest(household);
         recordAllGiven(List.of(new Given(household, consent, ConsentMethod.ONLINE, null, now, Pakistan.today(clock))));
         audit.record(AuditEntry.success(applicant, Purpose.IDENTITY_VERIFICATION, household, AuditAction.CONSENT_GIVEN));

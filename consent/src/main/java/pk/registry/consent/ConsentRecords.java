@@ -72,6 +72,15 @@ class ConsentRecords {
                 .toList();
     }
 
+    /**
+     * Locks the household's records until the caller's transaction ends: of two changes of its
+     * consent at once, the second reads what the first left (a withdrawal is then withdrawn once).
+     */
+    void lockOf(HouseholdId household) {
+        jdbc.sql("SELECT id FROM consent_record WHERE household_id = :household FOR UPDATE")
+                .param("household", household.toString()).query(String.class).list();
+    }
+
     /** How many records each of the households has. */
     Map<HouseholdId, Integer> countFor(Collection<HouseholdId> households) {
         return HouseholdRowsDeletion.count(jdbc, "consent_record", "household_id", households);

@@ -28,6 +28,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import pk.registry.kernel.HouseholdId;
 import pk.registry.kernel.Purpose;
 import pk.registry.keys.RegistryKeyring;
+import pk.testsupport.AtOnce;
 import pk.testsupport.RegistryModuleTest;
 import pk.testsupport.TestClock;
 
@@ -128,6 +129,29 @@ class ConsentManagementIntegrationTests {
         assertThat(jdbc.sql("SELECT actor_role || ' ' || actor FROM audit_event WHERE household_id = :id")
                 .param("id", household.toString()).query(String.class).single())
                 .as("the applicant is pseudonymous").startsWith("APPLICANT applicant:").doesNotContain("3001234567");
+    }
+
+    /** Three withdrawals at once (a double click): one is recorded and audited, the others are told it is not active. */
+    @Test
+    void aWithdrawalAskedForSeveralTimesAtOnceIsRecordedOnce() throws Exception {
+        HouseholdId household = fixtures.householdWithConsent(Purpose.COMMUNICATION);
+
+        List<String> outcomes = AtOnce.run(3, caller -> {
+            try {
+                consents.withdraw(APPLICANT, household, Purpose.COMMUNICATION);
+                return "withdrawn";
+            }
+            catch (ConsentConflictException notActive) {
+                return "conflict";
+            }
+        });
+
+        assertThat(outcomes).containsOnlyOnce("withdrawn").containsOnly("withdrawn", "conflict");
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM consent_status s JOIN consent_record r ON r.id = s.consent_id
+                WHERE r.household_id = :id AND s.status = 'WITHDRAWN'""").param("id", household.toString())
+                .query(Long.class).single()).isOne();
+        assertThat(fixtures.audit(household)).containsExactly("CONSENT_WITHDRAWN COMMUNICATION SUCCESS");
     }
 
     @Test
