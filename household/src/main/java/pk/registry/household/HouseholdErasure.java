@@ -144,6 +144,12 @@ public class HouseholdErasure {
         return among.isEmpty() ? 0 : households.countChangedBefore(statuses, cutoff, among);
     }
 
+    /** Whether the household is in the registry (in any status). */
+    @Transactional(readOnly = true)
+    public boolean exists(HouseholdId household) {
+        return households.find(household).isPresent();
+    }
+
     /**
      * Locks those of the households that exist until the caller's transaction ends: of an erasure
      * and a legal hold racing for one household, whichever locks it first finishes before the other

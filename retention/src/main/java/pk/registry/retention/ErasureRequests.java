@@ -13,8 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 import pk.registry.audit.AuditAction;
 import pk.registry.audit.AuditEntry;
 import pk.registry.audit.AuditTrail;
+import pk.registry.household.HouseholdErasure;
 import pk.registry.kernel.Actor;
 import pk.registry.kernel.HouseholdId;
+import pk.registry.kernel.HouseholdOwnership;
 import pk.registry.kernel.Ids;
 import pk.registry.kernel.Purpose;
 import pk.registry.kernel.Role;
@@ -25,19 +27,26 @@ import pk.registry.keys.BlindIndex;
  * and the DPO's decisions. The requester follows a request by id to its outcome and certificate,
  * also once the household is gone: the request remembers the requester by a blind index of
  * their verified mobile in a domain of its own (so that no value the erased household held
- * survives it), never by the household they no longer have.
+ * survives it), never by the household they no longer have. While the household is still in the
+ * registry, its owner follows it instead: a mobile given up (corrected away, recycled to someone
+ * else) keeps no access to the request and the DPO's note on it.
  */
 @Service
 public class ErasureRequests {
 
     private final Requests requests;
     private final BlindIndex blindIndex;
+    private final HouseholdOwnership ownership;
+    private final HouseholdErasure households;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ErasureRequests(Requests requests, BlindIndex blindIndex, AuditTrail audit, Clock clock) {
+    ErasureRequests(Requests requests, BlindIndex blindIndex, HouseholdOwnership ownership, HouseholdErasure households,
+            AuditTrail audit, Clock clock) {
         this.requests = requests;
         this.blindIndex = blindIndex;
+        this.ownership = ownership;
+        this.households = households;
         this.audit = audit;
         this.clock = clock;
     }
@@ -67,10 +76,18 @@ public class ErasureRequests {
         return requests.find(id).orElseThrow();
     }
 
-    /** The request, if this applicant made it (also after the household was erased). */
+    /**
+     * The request, if this applicant owns its household now, or made it and the household has
+     * been erased (there is no owner any more).
+     */
     @Transactional(readOnly = true)
     public Optional<ErasureRequest> ofRequester(Actor applicant, UUID id) {
-        return applicant.is(Role.APPLICANT) ? requests.findByRequester(id, requester(applicant)) : Optional.empty();
+        if (!applicant.is(Role.APPLICANT)) {
+            return Optional.empty();
+        }
+        Optional<HouseholdId> owned = ownership.householdOf(applicant);
+        return requests.find(id).filter(request -> owned.filter(request.household()::equals).isPresent()
+                || requests.findByRequester(id, requester(applicant)).isPresent() && !households.exists(request.household()));
     }
 
     /** Every request of the household, oldest first. */

@@ -104,6 +104,28 @@ class ErasureRequestsHttpIntegrationTests {
         assertThat(followed.get("refusalNote").isNull()).as("the note went with the household's key").isTrue();
     }
 
+    /**
+     * The household's mobile is corrected to a new number: the number given up (it may be recycled
+     * to someone else) keeps no access to the request nor the DPO's note on it; the new one follows it.
+     */
+    @Test
+    void aMobileGivenUpKeepsNoAccessToTheRequestAndTheNewNumberFollowsIt() {
+        Registered household = RightsHouseholds.register(http, json, "Lahore");
+        String id = json(http, send(http, household.token(), "POST", "/api/v1/me/erasure-requests", null), 201).get("id").asString();
+        json(http, decide(id, "{\"approve\":false,\"ground\":\"COURT_ORDER\",\"note\":\"FIA case 12/2026\"}"), 200);
+        String fresh = "0345" + "%07d".formatted(Math.floorMod(System.nanoTime(), 10_000_000L));
+        String correction = json(http, send(http, household.token(), "POST", "/api/v1/me/corrections",
+                "{\"kind\":\"CORRECTION\",\"field\":\"mobile\",\"proposedValue\":\"" + fresh + "\"}"), 201).get("id").asString();
+        json(http, as(http, DPO, "POST", "/api/v1/dpo/corrections/" + correction + "/decision", "{\"approve\":true}"), 200);
+
+        HttpResponse<String> givenUp = send(http, household.token(), "GET", "/api/v1/me/erasure-requests/" + id, null);
+        assertThat(givenUp.statusCode()).isEqualTo(404);
+        assertThat(givenUp.body()).doesNotContain("12/2026");
+        String owner = http.applicantToken("+92" + fresh.substring(1));
+        assertThat(json(http, send(http, owner, "GET", "/api/v1/me/erasure-requests/" + id, null), 200)
+                .get("refusalNote").asString()).isEqualTo("FIA case 12/2026");
+    }
+
     @Test
     void anotherApplicantLearnsNothingOfARequest() {
         Registered household = RightsHouseholds.register(http, json, "Lahore");
