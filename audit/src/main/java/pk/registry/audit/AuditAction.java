@@ -32,6 +32,10 @@ public enum AuditAction {
     COMPLAINT_LODGED,
     /** The DPO answered a complaint. */
     COMPLAINT_ANSWERED,
+    /** The DPO read the household's complaint in the complaints queue (one event per complaint listed). */
+    COMPLAINT_READ,
+    /** A field officer or the DPO read the household's correction in their queue (one per correction listed). */
+    CORRECTION_READ,
     /** The household asked for its erasure. */
     ERASURE_REQUESTED,
     /** The DPO approved or refused an erasure request. */

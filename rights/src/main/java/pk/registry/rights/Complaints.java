@@ -76,10 +76,16 @@ public class Complaints {
         return records.of(household).stream().map(this::opened).toList();
     }
 
-    /** The DPO's work queue: complaints of a status (all when {@code null}), oldest first. */
-    @Transactional(readOnly = true)
-    public List<Complaint> queue(@Nullable ComplaintStatus status, int page, int size) {
-        return records.page(status, page, size).stream().map(this::opened).toList();
+    /**
+     * The DPO's work queue: complaints of a status (all when {@code null}), oldest first; each
+     * complaint listed is audited as read, since the page shows the household's own words.
+     */
+    @Transactional
+    public List<Complaint> queue(Actor dpo, @Nullable ComplaintStatus status, int page, int size) {
+        List<Complaint> listed = records.page(status, page, size).stream().map(this::opened).toList();
+        audit.recordAll(listed.stream().map(complaint -> AuditEntry.success(dpo, Purpose.LEGAL_COMPLIANCE,
+                complaint.household(), AuditAction.COMPLAINT_READ)).toList());
+        return listed;
     }
 
     /**

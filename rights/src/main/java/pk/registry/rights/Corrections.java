@@ -105,12 +105,17 @@ public class Corrections {
 
     /**
      * The decider's queue, oldest first: pending corrections of the districts a field officer
-     * serves, or of every district for the DPO; nothing for anyone else.
+     * serves, or of every district for the DPO; nothing for anyone else. Each correction listed is
+     * audited as read, since the page shows what the household proposed (a name, a mobile).
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Correction> queue(Actor decider, int page, int size) {
         Set<String> districts = decider.is(Role.FIELD_OFFICER) ? decider.districts() : Set.of();
-        return records.pending(decider.is(Role.DPO) ? null : districts, page, size).stream().map(this::opened).toList();
+        List<Correction> listed = records.pending(decider.is(Role.DPO) ? null : districts, page, size).stream()
+                .map(this::opened).toList();
+        audit.recordAll(listed.stream().map(correction -> AuditEntry.success(decider, Purpose.ELIGIBILITY_ASSESSMENT,
+                correction.household(), AuditAction.CORRECTION_READ)).toList());
+        return listed;
     }
 
     /**

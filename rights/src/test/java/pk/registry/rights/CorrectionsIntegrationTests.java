@@ -86,8 +86,9 @@ class CorrectionsIntegrationTests {
         assertThat(corrections.queue(DPO, 0, 1_000)).extracting(Correction::id).doesNotContain(asked.id());
         assertThatThrownBy(() -> corrections.decide(DPO, asked.id(), false, "again"))
                 .isInstanceOf(RightsConflictException.class);
-        assertThat(audited(household.id())).containsExactly("CORRECTION_REQUESTED APPLICANT",
-                "HOUSEHOLD_CORRECTED FIELD_OFFICER", "CORRECTION_DECIDED FIELD_OFFICER");
+        assertThat(audited(household.id())).as("read in the officer's queue before it was decided").containsExactly(
+                "CORRECTION_REQUESTED APPLICANT", "CORRECTION_READ FIELD_OFFICER", "HOUSEHOLD_CORRECTED FIELD_OFFICER",
+                "CORRECTION_DECIDED FIELD_OFFICER");
 
         String stored = StoredBytes.of(jdbc, "correction", household.id());
         assertThat(stored).as("control: the district is stored in clear").contains("Lahore");
@@ -388,7 +389,7 @@ class CorrectionsIntegrationTests {
     private List<String> audited(HouseholdId household) {
         return jdbc.sql("""
                 SELECT action || ' ' || actor_role FROM audit_event
-                WHERE household_id = :household AND action IN ('CORRECTION_REQUESTED', 'CORRECTION_DECIDED', 'HOUSEHOLD_CORRECTED')
+                WHERE household_id = :household AND action IN ('CORRECTION_REQUESTED', 'CORRECTION_READ', 'CORRECTION_DECIDED', 'HOUSEHOLD_CORRECTED')
                 ORDER BY seq""").param("household", household.toString()).query(String.class).list();
     }
 }

@@ -50,10 +50,10 @@ class ComplaintQueueController {
 
     @Operation(summary = "Complaints, oldest first, of one status or all")
     @GetMapping
-    ComplaintPage queue(@RequestParam(required = false) @Nullable ComplaintStatus status,
+    ComplaintPage queue(Actor dpo, @RequestParam(required = false) @Nullable ComplaintStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
-        return new ComplaintPage(page, size, status, complaints.queue(status, page, size));
+        return new ComplaintPage(page, size, status, complaints.queue(dpo, status, page, size));
     }
 
     @Operation(summary = "Answer an open complaint; 409 if it was answered already")

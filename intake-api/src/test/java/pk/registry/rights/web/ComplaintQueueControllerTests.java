@@ -2,6 +2,7 @@ package pk.registry.rights.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static pk.registry.http.ProblemAssertions.assertProblem;
@@ -46,7 +47,8 @@ class ComplaintQueueControllerTests {
 
     @Test
     void theQueueIsFilteredByStatusAPageAtATime() {
-        given(complaints.queue(ComplaintStatus.OPEN, 0, 50)).willReturn(List.of(RightsSamples.complaint(HouseholdId.newId(), null)));
+        given(complaints.queue(any(), eq(ComplaintStatus.OPEN), eq(0), eq(50)))
+                .willReturn(List.of(RightsSamples.complaint(HouseholdId.newId(), null)));
 
         assertThat(mvc.get().uri("/api/v1/dpo/complaints?status=OPEN").with(Callers.client("dpo", Role.DPO))).hasStatusOk()
                 .bodyJson().isLenientlyEqualTo("{\"status\":\"OPEN\",\"page\":0,\"size\":50,\"complaints\":[{\"status\":\"OPEN\"}]}");
