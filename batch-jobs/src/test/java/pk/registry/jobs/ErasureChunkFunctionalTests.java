@@ -7,10 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +32,7 @@ import pk.registry.retention.HoldReason;
 import pk.registry.retention.LegalHold;
 import pk.registry.retention.LegalHolds;
 import pk.testsupport.RegistryModuleTest;
+import pk.testsupport.Uncommitted;
 
 /**
  * A chunk of the {@code erasure} job carried out at once ({@link Erasures#carryOutAll}) ends exactly as its
@@ -124,6 +121,7 @@ class ErasureChunkFunctionalTests {
             assertThat(fixture.auditEvents(households.get(i), "HOUSEHOLD_ERASED")).as("erased once").isEqualTo(1);
         }
     }
+
     /**
      * A legal hold asked for while a chunk is erasing its household (deleted, not yet committed)
      * waits for the chunk and finds no household: it is never confirmed on a household that is gone.
@@ -133,25 +131,14 @@ class ErasureChunkFunctionalTests {
             @Autowired LegalHolds holds, @Autowired PlatformTransactionManager transactions) throws Exception {
         HouseholdId household = fixture.households(directory, "H", 1).get(0);
         UUID request = fixture.approvedErasure(household);
-        CountDownLatch erasedUncommitted = new CountDownLatch(1);
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        try {
-            Future<List<Erasures.Outcome>> chunk = thread.submit(() -> new TransactionTemplate(transactions).execute(status -> {
-                List<Erasures.Outcome> outcomes = erasures.carryOutAll(ErasureJobConfiguration.ERASURE_JOB, List.of(request));
-                erasedUncommitted.countDown();
-                pause();
-                return outcomes;
-            }));
-            erasedUncommitted.await();
+        try (Uncommitted<List<Erasures.Outcome>> chunk = Uncommitted.start(transactions,
+                () -> erasures.carryOutAll(ErasureJobConfiguration.ERASURE_JOB, List.of(request)))) {
 
             Optional<LegalHold> hold = holds.place(DpoJobsFixture.DPO, household, HoldReason.COURT_ORDER, "LHC-2026-9");
 
-            assertThat(chunk.get()).containsExactly(Erasures.Outcome.ERASED);
+            assertThat(chunk.committed()).containsExactly(Erasures.Outcome.ERASED);
             assertThat(hold).as("the household was erased before the hold could be placed").isEmpty();
             assertThat(fixture.exists(household)).isFalse();
-        }
-        finally {
-            thread.shutdownNow();
         }
     }
 
@@ -164,36 +151,15 @@ class ErasureChunkFunctionalTests {
             @Autowired LegalHolds holds, @Autowired PlatformTransactionManager transactions) throws Exception {
         HouseholdId household = fixture.households(directory, "P", 1).get(0);
         UUID request = fixture.approvedErasure(household);
-        CountDownLatch placedUncommitted = new CountDownLatch(1);
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        try {
-            Future<Optional<LegalHold>> hold = thread.submit(() -> new TransactionTemplate(transactions).execute(status -> {
-                Optional<LegalHold> placed = holds.place(DpoJobsFixture.DPO, household, HoldReason.COURT_ORDER, "LHC-2026-10");
-                placedUncommitted.countDown();
-                pause();
-                return placed;
-            }));
-            placedUncommitted.await();
+        try (Uncommitted<Optional<LegalHold>> hold = Uncommitted.start(transactions,
+                () -> holds.place(DpoJobsFixture.DPO, household, HoldReason.COURT_ORDER, "LHC-2026-10"))) {
 
             List<Erasures.Outcome> outcomes = new TransactionTemplate(transactions).execute(
                     status -> erasures.carryOutAll(ErasureJobConfiguration.ERASURE_JOB, List.of(request)));
 
-            assertThat(hold.get()).isPresent();
+            assertThat(hold.committed()).isPresent();
             assertThat(outcomes).containsExactly(Erasures.Outcome.DEFERRED);
             assertThat(fixture.exists(household)).as("held: nothing deleted").isTrue();
-        }
-        finally {
-            thread.shutdownNow();
-        }
-    }
-
-    /** Long enough for the other caller to reach the locked row; well within H2's lock timeout of 2 s. */
-    private static void pause() {
-        try {
-            Thread.sleep(400);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
         }
     }
 }

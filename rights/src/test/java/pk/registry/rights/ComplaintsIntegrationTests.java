@@ -7,17 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import pk.registry.household.HouseholdErasure;
 import pk.registry.household.HouseholdManagement;
@@ -31,6 +26,7 @@ import pk.registry.rights.Households.Registered;
 import pk.testsupport.AtOnce;
 import pk.testsupport.RegistryModuleTest;
 import pk.testsupport.TestClock;
+import pk.testsupport.Uncommitted;
 
 /** Complaints with the household, audit and key modules behind them: sealed, referenced, answered once. */
 @RegistryModuleTest
@@ -67,38 +63,19 @@ class ComplaintsIntegrationTests {
         Complaint lodged = complaints.lodge(household.owner(), household.id(), "Please check our record again");
         Correction asked = corrections.request(household.owner(), household.id(), household.district(), new Corrections.Request(
                 CorrectionKind.CORRECTION, "members[0].monthlyIncomePkr", "180000", "I have a new job at the mill"));
-        CountDownLatch erasedUncommitted = new CountDownLatch(1);
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> erasing = thread.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                erasure.erase(ERASURE, erasure.plan(List.of(household.id())), Purpose.LEGAL_COMPLIANCE);
-                rights.eraseFor(List.of(household.id()));
-                erasedUncommitted.countDown();
-                pause();
-            }));
-            erasedUncommitted.await();
-
+        try (Uncommitted<Void> erasing = Uncommitted.start(transactions, () -> {
+            erasure.erase(ERASURE, erasure.plan(List.of(household.id())), Purpose.LEGAL_COMPLIANCE);
+            rights.eraseFor(List.of(household.id()));
+            return null;
+        })) {
             assertThat(complaints.answer(DPO, lodged.id(), "We checked it")).isEmpty();
-            erasing.get();
-        }
-        finally {
-            thread.shutdownNow();
+            erasing.committed();
         }
         assertThat(corrections.decide(DPO, asked.id(), true, null)).isEmpty();
         assertThatThrownBy(() -> complaints.lodge(household.owner(), household.id(), "Again"))
                 .isInstanceOf(NoHouseholdException.class);
         assertThatThrownBy(() -> corrections.request(household.owner(), household.id(), household.district(),
                 new Corrections.Request(CorrectionKind.ANNOTATION, null, null, "Again"))).isInstanceOf(NoHouseholdException.class);
-    }
-
-    /** Long enough for the other caller to reach the locked row; well within H2's lock timeout of 2 s. */
-    static void pause() {
-        try {
-            Thread.sleep(400);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test
